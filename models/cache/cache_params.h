@@ -1,0 +1,27 @@
+#pragma once
+
+#include <cstdint>
+
+#include "models/common/types.h"
+
+namespace invalsim::cache {
+
+enum class ReplacementKind { Lru, TreePlru, Random };
+
+struct CacheParams {
+    std::uint64_t size_bytes = 32 * 1024;
+    std::uint32_t ways = 8;
+    std::uint32_t line_bytes = 64;
+    std::uint32_t hit_latency_cycles = 2;
+    ReplacementKind replacement = ReplacementKind::Lru;
+    // Seed of the `random` policy; 0 derives it from the simulation seed and
+    // the cache's path, so that every cache draws a different sequence.
+    std::uint64_t replacement_seed = 0;
+
+    std::uint64_t sets() const { return size_bytes / (std::uint64_t{ways} * line_bytes); }
+    std::uint64_t lines() const { return size_bytes / line_bytes; }
+
+    common::Violations validate() const;
+};
+
+}  // namespace invalsim::cache

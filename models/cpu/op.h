@@ -1,0 +1,43 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "models/common/duration.h"
+#include "models/common/types.h"
+
+namespace invalsim::cpu {
+
+// The bytes a write stores or a read expects: a little-endian value of up
+// to 8 bytes, or one byte repeated over the whole access.
+struct DataSpec {
+    enum class Kind : std::uint8_t { None, Value, Pattern };
+    Kind kind = Kind::None;
+    std::uint64_t value = 0;
+    std::uint8_t pattern = 0;
+
+    static DataSpec of_value(std::uint64_t v) { return {Kind::Value, v, 0}; }
+    static DataSpec of_pattern(std::uint8_t p) { return {Kind::Pattern, 0, p}; }
+
+    // Byte `i` of the access.
+    std::uint8_t byte_at(std::uint64_t i) const {
+        if (kind == Kind::Pattern) return pattern;
+        return i < 8 ? static_cast<std::uint8_t>(value >> (8 * i)) : 0;
+    }
+};
+
+// One step of a scripted CPU program.
+struct Op {
+    enum class Kind : std::uint8_t { Read, Write, Delay };
+    Kind kind = Kind::Delay;
+    common::Addr addr = 0;
+    std::uint64_t size = 0;
+    DataSpec data;             // write data, or the expected value of a read
+    common::Duration time;     // for Delay
+    std::string where;         // where the op was written, for reports
+};
+
+using Program = std::vector<Op>;
+
+}  // namespace invalsim::cpu

@@ -1,0 +1,72 @@
+#include "models/mem/sparse_store.h"
+
+#include <algorithm>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+
+namespace invalsim::mem {
+
+SparseStore::SparseStore(std::uint64_t size_bytes, std::uint8_t fill_byte)
+    : m_size_bytes(size_bytes), m_fill_byte(fill_byte) {}
+
+void SparseStore::check_range(std::uint64_t offset, std::size_t len) const {
+    if (offset > m_size_bytes || len > m_size_bytes - offset) {
+        throw std::out_of_range("sparse store access [" + std::to_string(offset) + ", +" +
+                                std::to_string(len) + ") beyond device size " +
+                                std::to_string(m_size_bytes));
+    }
+}
+
+const std::uint8_t* SparseStore::find_page(std::uint64_t page) const {
+    if (page == m_last_page) return m_last_data;
+    auto it = m_pages.find(page);
+    if (it == m_pages.end()) return nullptr;
+    m_last_page = page;
+    m_last_data = it->second.get();
+    return m_last_data;
+}
+
+std::uint8_t* SparseStore::page_for_write(std::uint64_t page) {
+    if (page == m_last_page) return m_last_data;
+    auto& slot = m_pages[page];
+    if (!slot) {
+        slot = std::make_unique<std::uint8_t[]>(kPageBytes);
+        std::memset(slot.get(), m_fill_byte, kPageBytes);
+    }
+    m_last_page = page;
+    m_last_data = slot.get();
+    return m_last_data;
+}
+
+void SparseStore::read(std::uint64_t offset, std::uint8_t* out, std::size_t len) const {
+    check_range(offset, len);
+    while (len > 0) {
+        const std::uint64_t page = offset / kPageBytes;
+        const std::size_t in_page = offset % kPageBytes;
+        const std::size_t n = std::min<std::size_t>(len, kPageBytes - in_page);
+        if (const std::uint8_t* data = find_page(page)) {
+            std::memcpy(out, data + in_page, n);
+        } else {
+            std::memset(out, m_fill_byte, n);
+        }
+        out += n;
+        offset += n;
+        len -= n;
+    }
+}
+
+void SparseStore::write(std::uint64_t offset, const std::uint8_t* in, std::size_t len) {
+    check_range(offset, len);
+    while (len > 0) {
+        const std::uint64_t page = offset / kPageBytes;
+        const std::size_t in_page = offset % kPageBytes;
+        const std::size_t n = std::min<std::size_t>(len, kPageBytes - in_page);
+        std::memcpy(page_for_write(page) + in_page, in, n);
+        in += n;
+        offset += n;
+        len -= n;
+    }
+}
+
+}  // namespace invalsim::mem

@@ -1,0 +1,91 @@
+#include "sim/cli/summary.h"
+
+#include <sys/resource.h>
+
+#include <cstdio>
+#include <sstream>
+
+namespace invalsim::cli {
+
+using config::Json;
+
+namespace {
+
+std::string fmt(const char* format, double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, format, v);
+    return buf;
+}
+
+std::string time_text(double ns) {
+    if (ns >= 1e6) return fmt("%.3f ms", ns / 1e6);
+    if (ns >= 1e3) return fmt("%.3f us", ns / 1e3);
+    return fmt("%.1f ns", ns);
+}
+
+void cpu_lines(std::ostringstream& out, const std::string& name, const Json& cpu) {
+    out << "  " << name << ": " << cpu.value("ops", 0) << " ops, " << cpu.value("loads", 0)
+        << " loads, " << cpu.value("stores", 0) << " stores, avg load "
+        << fmt("%.1f ns", cpu.value("load_latency_avg_ns", 0.0)) << "\n";
+    for (auto it = cpu.begin(); it != cpu.end(); ++it) {
+        if (!it->is_object() || !it->contains("hit_rate")) continue;
+        const Json& c = *it;
+        out << "    " << it.key() << ": " << fmt("%.1f%%", 100.0 * c.value("hit_rate", 0.0))
+            << " hits (" << c.value("hits", 0) << " hits, " << c.value("misses", 0) << " misses, "
+            << c.value("writebacks", 0) << " write-backs)\n";
+    }
+}
+
+}  // namespace
+
+HostFigures measure_host(double seconds, const Json& stats) {
+    HostFigures h;
+    h.seconds = seconds;
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    h.peak_rss_bytes = static_cast<std::uint64_t>(ru.ru_maxrss) * 1024;
+    for (const auto& [name, comp] : stats["system"].items()) {
+        if (name.rfind("cpu", 0) == 0) {
+            h.accesses += comp.value("loads", 0ULL) + comp.value("stores", 0ULL);
+        }
+    }
+    return h;
+}
+
+Json host_json(const HostFigures& h) {
+    return Json{{"host_seconds", h.seconds},
+                {"peak_rss_bytes", h.peak_rss_bytes},
+                {"accesses", h.accesses},
+                {"accesses_per_host_second", h.seconds > 0 ? h.accesses / h.seconds : 0.0}};
+}
+
+std::string run_summary(const Json& stats, const HostFigures& host) {
+    std::ostringstream out;
+    out << "config \"" << stats["config"].get<std::string>() << "\", scenario \""
+        << stats["scenario"].get<std::string>() << "\", seed " << stats["seed"] << "\n";
+    out << "simulated " << time_text(stats["simulated_time_ns"].get<double>()) << " in "
+        << fmt("%.3f s", host.seconds) << " of host time (" << host.accesses << " accesses, "
+        << fmt("%.0f", host.seconds > 0 ? host.accesses / host.seconds : 0.0) << "/s)\n";
+    for (const auto& [name, comp] : stats["system"].items()) {
+        if (name.rfind("cpu", 0) == 0) cpu_lines(out, name, comp);
+    }
+    for (const auto& [name, comp] : stats["system"].items()) {
+        if (comp.contains("reads") && comp.contains("read_bytes")) {
+            out << "  " << name << ": " << comp["reads"] << " reads, " << comp["writes"]
+                << " writes\n";
+        }
+    }
+    const Json& o = stats["outcome"];
+    out << "expectations: " << o["expects_checked"] << " checked, " << o["expects_failed"]
+        << " failed\n";
+    for (const auto& f : o["failures"]) {
+        out << "  FAILED " << f["cpu"].get<std::string>() << " " << f["where"].get<std::string>()
+            << " at " << time_text(f["time_ns"].get<double>()) << ": read "
+            << f["addr"].get<std::string>() << " (" << f["size"] << " bytes): at "
+            << f["first_bad_addr"].get<std::string>() << " expected "
+            << f["expected"].get<std::string>() << ", got " << f["got"].get<std::string>() << "\n";
+    }
+    return out.str();
+}
+
+}  // namespace invalsim::cli

@@ -1,0 +1,159 @@
+#include "sim/scenario/scenario_loader.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "models/noc/address_map.h"
+#include "sim/config/json_source.h"
+#include "sim/config/units.h"
+#include "sim/config/value_readers.h"
+#include "sim/scenario/op_schema.h"
+
+namespace invalsim::scenario {
+
+using config::Cursor;
+using config::Json;
+using cpu::DataSpec;
+using cpu::Op;
+
+namespace {
+
+constexpr std::uint64_t kMaxAccessBytes = 1ULL << 30;
+const std::vector<std::string> kTopKeys = {"description", "config", "seed", "cpus"};
+
+Op::Kind kind_of(const std::string& name) {
+    if (name == "read") return Op::Kind::Read;
+    if (name == "write") return Op::Kind::Write;
+    return Op::Kind::Delay;
+}
+
+// Rules across an op's keys, and its address against the address map.
+void check_op(const Op& op, const Cursor& at, const noc::AddressMap& map) {
+    if (op.kind == Op::Kind::Delay) return;
+    if (op.size == 0 || op.size > kMaxAccessBytes) {
+        at.child("size").error("must be between 1 byte and 1GiB, got " + std::to_string(op.size));
+        return;
+    }
+    if (op.kind == Op::Kind::Write && op.data.kind == DataSpec::Kind::None) {
+        at.error("a write needs \"value\" or \"pattern\"");
+    }
+    if (op.data.kind == DataSpec::Kind::Value) {
+        const char* key = op.kind == Op::Kind::Write ? "value" : "expect";
+        if (op.size > 8) {
+            at.child(key).error("a value covers at most 8 bytes; use a pattern for size " +
+                                std::to_string(op.size));
+        } else if (op.size < 8 && (op.data.value >> (8 * op.size)) != 0) {
+            at.child(key).error("value " + config::format_address(op.data.value) +
+                                " does not fit in " + std::to_string(op.size) + " bytes");
+        }
+    }
+    const noc::AddressRange* r = map.decode(op.addr);
+    if (r == nullptr || !r->contains(op.addr, op.size)) {
+        at.child("addr").error("[" + config::format_address(op.addr) + ", +" +
+                               std::to_string(op.size) +
+                               ") is not inside one range of the config's address map");
+    }
+}
+
+Op read_op(const Json& j, const Cursor& at, const noc::AddressMap& map) {
+    Op op;
+    op.where = at.pointer;
+    if (!config::expect_object(j, at)) return op;
+    auto it = j.find("op");
+    if (it == j.end()) {
+        at.error("missing required key \"op\" (one of read, write, delay)");
+        return op;
+    }
+    std::string name;
+    if (!config::read_string(*it, at.child("op"), name)) return op;
+    const config::Schema<Op>* schema = op_schema(name);
+    if (schema == nullptr) {
+        std::string msg = "unknown op \"" + name + "\"; expected one of read, write, delay";
+        const std::string near = config::closest(name, op_names());
+        if (!near.empty()) msg += " (did you mean \"" + near + "\"?)";
+        at.child("op").error(msg);
+        return op;
+    }
+    op.kind = kind_of(name);
+    if (op.kind != Op::Kind::Delay) op.size = 8;
+    const std::size_t before = at.diag.count();
+    config::read_object(*schema, j, at, op, {"op"});
+    if (at.diag.count() == before) check_op(op, at, map);
+    return op;
+}
+
+noc::AddressMap address_map_of(const config::SystemConfig& cfg) {
+    std::vector<noc::AddressRange> ranges;
+    for (const auto& r : cfg.address_map) ranges.push_back({r.name, r.base, r.size_bytes, 0, 0});
+    return noc::AddressMap(std::move(ranges));
+}
+
+void read_programs(const Json& j, const Cursor& at, const config::SystemConfig& cfg, Scenario& s) {
+    if (!config::expect_object(j, at)) return;
+    const noc::AddressMap map = address_map_of(cfg);
+    std::vector<std::string> names;
+    for (std::uint32_t i = 0; i < cfg.cpu.count; ++i) names.push_back("cpu" + std::to_string(i));
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const Cursor c = at.child(it.key());
+        const auto pos = std::find(names.begin(), names.end(), it.key());
+        if (pos == names.end()) {
+            std::string msg = "no CPU \"" + it.key() + "\" in the config (it has cpu0";
+            if (cfg.cpu.count > 1) msg += "..cpu" + std::to_string(cfg.cpu.count - 1);
+            c.error(msg + ")");
+            continue;
+        }
+        if (!config::expect_array(it.value(), c)) continue;
+        auto& program = s.programs[static_cast<std::size_t>(pos - names.begin())];
+        for (std::size_t k = 0; k < it.value().size(); ++k) {
+            program.push_back(read_op(it.value()[k], c.child(k), map));
+        }
+    }
+}
+
+std::string stem(const std::string& file) {
+    std::string f = file;
+    if (config::is_builtin(f)) f = f.substr(std::string(config::kBuiltinPrefix).size());
+    return std::filesystem::path(f).stem().string();
+}
+
+}  // namespace
+
+std::string config_named_by(const Json& doc, const std::string& file) {
+    if (!doc.is_object()) return "";
+    auto it = doc.find("config");
+    if (it == doc.end()) return "";
+    if (!it->is_string() || it->get<std::string>().empty()) {
+        throw config::InputError({{file, "/config", "expected a path to a config file, got " +
+                                                        config::describe(*it), ""}});
+    }
+    return config::resolve_relative(file, it->get<std::string>());
+}
+
+Scenario parse_scenario(const Json& doc, const std::string& file, const config::SystemConfig& cfg) {
+    config::Diagnostics diag(file);
+    const Cursor root{diag, ""};
+    Scenario s;
+    s.file = file;
+    s.name = stem(file);
+    s.programs.resize(cfg.cpu.count);
+    if (!config::expect_object(doc, root)) diag.throw_if_any();
+    s.config = config_named_by(doc, file);
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        const Cursor c = root.child(it.key());
+        if (it.key() == "description") {
+            config::read_string(it.value(), c, s.description);
+        } else if (it.key() == "seed") {
+            std::uint64_t seed = 0;
+            if (config::read_integer(it.value(), c, ~0ULL, seed)) s.seed = seed;
+        } else if (it.key() == "cpus") {
+            read_programs(it.value(), c, cfg, s);
+        } else if (it.key() != "config") {
+            config::unknown_key(root, it.key(), kTopKeys);
+        }
+    }
+    if (!doc.contains("cpus")) root.error("missing required key \"cpus\"");
+    diag.throw_if_any();
+    return s;
+}
+
+}  // namespace invalsim::scenario
