@@ -25,52 +25,67 @@ void validate_cpu(const SystemConfig& cfg, const Cursor& at) {
     }
 }
 
-// Follows `next` from `start`; reports a cycle once, at the cache that closes it.
-bool chain_has_cycle(const SystemConfig& cfg, const CacheConfig& start) {
-    std::set<std::string> seen{start.name};
-    const CacheConfig* c = &start;
-    while (c->next != kMemory) {
-        c = cfg.find_cache(c->next);
-        if (c == nullptr) return false;  // reported as a dangling reference
-        if (!seen.insert(c->name).second) return true;
+// True when following `next` from `c` comes back to `c`.
+bool on_cycle(const SystemConfig& cfg, const CacheConfig& c) {
+    const CacheConfig* p = &c;
+    for (std::size_t steps = 0; steps <= cfg.caches.size(); ++steps) {
+        if (p->next == kMemory) return false;
+        p = cfg.find_cache(p->next);
+        if (p == nullptr) return false;  // reported as a dangling reference
+        if (p == &c) return true;
     }
-    return false;
+    return false;  // leads into a cycle that does not contain c: reported there
 }
 
-void validate_cache_links(const SystemConfig& cfg, const CacheConfig& c, const Cursor& at) {
-    const Cursor next = at.child("next");
-    if (c.next == kMemory) return;
+// Returns false when a link of `c` is broken.
+bool validate_cache_link(const SystemConfig& cfg, const CacheConfig& c, const Cursor& at) {
+    if (c.next == kMemory) return true;
     if (c.next == c.name) {
-        next.error("a cache cannot be its own next level");
-        return;
+        at.error("a cache cannot be its own next level");
+        return false;
     }
     const CacheConfig* below = cfg.find_cache(c.next);
     if (below == nullptr) {
-        next.error("names no cache: \"" + c.next + "\" is not a key of /caches (or \"memory\")");
-        return;
-    }
-    if (chain_has_cycle(cfg, c)) {
-        next.error("the chain of `next` from \"" + c.name + "\" loops without reaching \"memory\"");
-        return;
+        at.error("names no cache: \"" + c.next + "\" is not a key of /caches (or \"memory\")");
+        return false;
     }
     if (below->params.line_bytes < c.params.line_bytes) {
-        next.error("the level below (\"" + below->name + "\", " +
-                   std::to_string(below->params.line_bytes) +
-                   "-byte lines) must have lines at least as large as this one (" +
-                   std::to_string(c.params.line_bytes) + " bytes)");
+        at.error("the level below (\"" + below->name + "\", " +
+                 std::to_string(below->params.line_bytes) +
+                 "-byte lines) must have lines at least as large as this one (" +
+                 std::to_string(c.params.line_bytes) + " bytes)");
+        return false;
     }
+    return true;
+}
+
+// Reports each loop of `next` once, at its first cache in file order.
+bool validate_no_cycles(const SystemConfig& cfg, const Cursor& at) {
+    std::set<std::string> reported;
+    for (const auto& c : cfg.caches) {
+        if (reported.count(c.name) || c.next == c.name || !on_cycle(cfg, c)) continue;
+        for (const CacheConfig* p = &c; reported.insert(p->name).second;) p = cfg.find_cache(p->next);
+        at.child(c.name).child("next").error("the chain of `next` from \"" + c.name +
+                                             "\" loops without reaching \"memory\"");
+    }
+    return reported.empty();
 }
 
 void validate_caches(const SystemConfig& cfg, const Cursor& at) {
-    std::set<std::string> used;
-    for (const auto* c : cfg.data_path()) used.insert(c->name);
+    bool links_ok = true;
     for (const auto& c : cfg.caches) {
         const Cursor ca = at.child(c.name);
         report(c.params.validate(), ca);
-        validate_cache_links(cfg, c, ca);
+        links_ok = validate_cache_link(cfg, c, ca.child("next")) && links_ok;
+    }
+    links_ok = validate_no_cycles(cfg, at) && links_ok;
+    if (!links_ok) return;  // reachability is meaningless with broken links
+    std::set<std::string> used;
+    for (const auto* c : cfg.data_path()) used.insert(c->name);
+    for (const auto& c : cfg.caches) {
         if (!used.count(c.name)) {
-            ca.error("is not on any CPU's path (reach it from /cpu/dcache through `next`), so it "
-                     "would never be built");
+            at.child(c.name).error("is not on any CPU's path (reach it from /cpu/dcache through "
+                                   "`next`), so it would never be built");
         }
     }
 }

@@ -78,6 +78,10 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 }  // namespace
 
 std::string closest(const std::string& word, const std::vector<std::string>& candidates) {
+    // A key typed without its unit suffix ("hit_latency") is a common slip.
+    for (const auto& c : candidates) {
+        if (word.size() >= 3 && c.rfind(word, 0) == 0) return c;
+    }
     std::string best;
     std::size_t best_d = ~std::size_t{0};
     for (const auto& c : candidates) {

@@ -37,7 +37,7 @@ bool parse_string(const Json& j, const Cursor& at, T& out, Parse parse) {
 }
 
 bool unsigned_number(const Json& j, const Cursor& at, const char* what, std::uint64_t& out) {
-    if (j.is_number_unsigned()) {
+    if (j.is_number_unsigned() || (j.is_number_integer() && j.get<std::int64_t>() >= 0)) {
         out = j.get<std::uint64_t>();
         return true;
     }
