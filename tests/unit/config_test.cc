@@ -67,7 +67,7 @@ TEST_CASE("a valid config resolves with defaults filled in", "[config]") {
     CHECK(resolved_json(again) == r);
 }
 
-TEST_CASE("--set overrides pass through the same validation", "[config]") {
+TEST_CASE("command-line overrides pass through the same validation", "[config]") {
     const SystemConfig cfg = parse_system_config(
         base(), "t.json", {parse_override("caches.l1d.size=8KiB"), parse_override("cpu.count=4")});
     CHECK(cfg.caches[0].params.size_bytes == 8192);
@@ -208,7 +208,7 @@ TEST_CASE("configs may carry comments", "[config]") {
     CHECK(j["a"] == 1);
 }
 
-TEST_CASE("--set syntax errors and unreachable paths", "[config]") {
+TEST_CASE("override syntax errors and unreachable paths", "[config]") {
     CHECK_THROWS_AS(parse_override("no-equals-sign"), InputError);
     CHECK_THROWS_AS(parse_override("a..b=1"), InputError);
     CHECK(parse_override("a.b=64KiB").value == "64KiB");

@@ -1,0 +1,97 @@
+// Asserts values in an invalsim JSON output file:
+//   stats_check FILE 'system.cpu0.l1d.hits == 1' 'outcome.status == "ok"' ...
+// Operators: == != < <= > >=. Exits 1 and says which assertion failed.
+#include <fstream>
+#include <iostream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+using Json = nlohmann::json;
+
+namespace {
+
+const Json* lookup(const Json& root, const std::string& path) {
+    const Json* node = &root;
+    std::size_t start = 0;
+    while (true) {
+        const auto dot = path.find('.', start);
+        const std::string key = path.substr(start, dot - start);
+        if (node->is_array()) {
+            const std::size_t i = std::stoul(key);
+            if (i >= node->size()) return nullptr;
+            node = &(*node)[i];
+        } else if (node->is_object() && node->contains(key)) {
+            node = &(*node)[key];
+        } else {
+            return nullptr;
+        }
+        if (dot == std::string::npos) return node;
+        start = dot + 1;
+    }
+}
+
+bool compare(const Json& got, const std::string& op, const Json& want) {
+    if (got.is_number() && want.is_number()) {
+        const double a = got.get<double>(), b = want.get<double>();
+        if (op == "==") return a == b;
+        if (op == "!=") return a != b;
+        if (op == "<") return a < b;
+        if (op == "<=") return a <= b;
+        if (op == ">") return a > b;
+        if (op == ">=") return a >= b;
+    }
+    if (op == "==") return got == want;
+    if (op == "!=") return got != want;
+    return false;
+}
+
+bool check(const Json& doc, const std::string& expr) {
+    static const char* ops[] = {"==", "!=", "<=", ">=", "<", ">"};
+    for (const char* op : ops) {
+        const auto p = expr.find(op);
+        if (p == std::string::npos) continue;
+        auto trim = [](std::string s) {
+            s.erase(0, s.find_first_not_of(' '));
+            s.erase(s.find_last_not_of(' ') + 1);
+            return s;
+        };
+        const std::string path = trim(expr.substr(0, p));
+        const std::string rhs = trim(expr.substr(p + std::string(op).size()));
+        const Json want = Json::parse(rhs, nullptr, false);
+        const Json* got = lookup(doc, path);
+        if (got == nullptr) {
+            std::cerr << "stats_check: no value at " << path << "\n";
+            return false;
+        }
+        if (want.is_discarded()) {
+            std::cerr << "stats_check: bad right-hand side in '" << expr << "'\n";
+            return false;
+        }
+        if (!compare(*got, op, want)) {
+            std::cerr << "stats_check: FAILED " << expr << " (got " << got->dump() << ")\n";
+            return false;
+        }
+        return true;
+    }
+    std::cerr << "stats_check: no operator in '" << expr << "'\n";
+    return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::cerr << "usage: stats_check FILE EXPR...\n";
+        return 2;
+    }
+    std::ifstream in(argv[1]);
+    const Json doc = Json::parse(in, nullptr, false);
+    if (doc.is_discarded()) {
+        std::cerr << "stats_check: cannot read JSON from " << argv[1] << "\n";
+        return 2;
+    }
+    bool ok = true;
+    for (int i = 2; i < argc; ++i) ok = check(doc, argv[i]) && ok;
+    return ok ? 0 : 1;
+}
