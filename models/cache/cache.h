@@ -5,36 +5,32 @@
 #include <systemc>
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
-#include <tlm_utils/simple_target_socket.h>
+#include <tlm_utils/multi_passthrough_target_socket.h>
 
 #include "models/cache/cache_core.h"
+#include "models/coherence/tlm_line_port.h"
 
 namespace invalsim::cache {
 
-// SystemC shell of a private cache level: accesses from above arrive on
-// `target`, fills and write-backs leave on `down`.
-class Cache : public sc_core::sc_module, private LinePort {
+// SystemC shell of a private cache level. Plain reads and writes from the
+// CPU, and line requests from an upper level, arrive on `target`; fills,
+// write-backs and coherence requests leave on `down`.
+class Cache : public sc_core::sc_module {
 public:
-    tlm_utils::simple_target_socket<Cache> target;
+    tlm_utils::multi_passthrough_target_socket<Cache> target;
     tlm_utils::simple_initiator_socket<Cache> down;
 
     Cache(sc_core::sc_module_name name, const CacheParams& params, common::Duration hit_latency,
-          std::uint64_t replacement_seed);
+          std::uint64_t replacement_seed, Placement placement);
 
     CacheCore& core() { return m_core; }
     const CacheCore& core() const { return m_core; }
 
 private:
-    void b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
-    void read_line(common::Addr addr, std::uint8_t* data, std::uint32_t bytes,
-                   common::Duration& delay) override;
-    void write_line(common::Addr addr, const std::uint8_t* data, std::uint32_t bytes,
-                    common::Duration& delay) override;
-    void send_down(tlm::tlm_command cmd, common::Addr addr, std::uint8_t* data,
-                   std::uint32_t bytes, common::Duration& delay);
+    void b_transport(int from, tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
 
+    coherence::TlmLinePort m_port;
     CacheCore m_core;
-    tlm::tlm_generic_payload m_down_trans;
 };
 
 }  // namespace invalsim::cache

@@ -7,8 +7,10 @@
 #include "models/cache/cache_params.h"
 #include "models/cache/cache_stats.h"
 #include "models/cache/line_port.h"
+#include "models/cache/prefetcher.h"
 #include "models/cache/replacement.h"
 #include "models/cache/tag_array.h"
+#include "models/coherence/snoop.h"
 #include "models/common/duration.h"
 
 namespace invalsim::cache {
@@ -16,7 +18,7 @@ namespace invalsim::cache {
 enum class MaintenanceOp { Clean, Invalidate, CleanInvalidate };
 
 struct MaintenanceResult {
-    std::uint64_t examined = 0;     // tag lookups or tag-array entries visited
+    std::uint64_t examined = 0;  // tag lookups or tag-array entries visited
     std::uint64_t written_back = 0;
     std::uint64_t invalidated = 0;
     MaintenanceResult& operator+=(const MaintenanceResult& o) {
@@ -27,17 +29,38 @@ struct MaintenanceResult {
     }
 };
 
-// A write-back, write-allocate set-associative cache holding real data.
-// Accesses must not cross a line of this cache; the CPU splits them.
+// Where a level sits; set once by whoever builds the hierarchy.
+struct Placement {
+    coherence::Source source = coherence::Source::L1;  // reported as the data source on hits
+    bool last_private = false;    // the level below is the home agents
+    bool below_includes = false;  // the level below is inclusive of this one
+    bool memory_side = false;     // a home agent's system-level cache: below is the device
+    std::uint32_t cpu = 0;        // requester number sent with line requests
+};
+
+// A write-back, write-allocate, MESI set-associative cache holding real data.
+// The same core serves as a CPU's private level and as a home agent's
+// memory-side cache. Accesses must not cross a line of this cache.
 class CacheCore {
 public:
     CacheCore(const CacheParams& params, common::Duration hit_latency, LinePort& below,
-              std::uint64_t replacement_seed);
+              std::uint64_t replacement_seed, Placement placement = {});
 
-    // Both return true on a hit and add the access time to `delay`.
-    bool read(common::Addr addr, std::uint8_t* out, std::uint32_t len, common::Duration& delay);
-    bool write(common::Addr addr, const std::uint8_t* in, std::uint32_t len,
+    void set_hierarchy(Hierarchy* h) { m_hierarchy = h; }
+
+    // From the CPU (first level). Return true on a hit, add the time to `delay`.
+    bool load(common::Addr addr, std::uint8_t* out, std::uint32_t len, common::Duration& delay,
+              coherence::Source* source = nullptr);
+    bool store(common::Addr addr, const std::uint8_t* in, std::uint32_t len,
                common::Duration& delay);
+    // From the level above (or the home agent, for a system-level cache).
+    void serve(coherence::LineRequest& r, common::Duration& delay);
+
+    // Applies a snoop (or a recall from a lower inclusive level) to this
+    // level's copy. When the copy is dirty and `data_taken` is false its
+    // bytes go to `data`; an upper level's newer bytes win otherwise.
+    coherence::SnoopResult snoop(coherence::Snoop kind, common::Addr addr, std::uint8_t* data,
+                                 bool data_taken);
 
     // Maintenance. The range form costs min(lines in range, lines in cache)
     // lookups, never the size of the range itself.
@@ -46,25 +69,47 @@ public:
                                      common::Duration& delay);
     MaintenanceResult maintain_all(MaintenanceOp op, common::Duration& delay);
 
-    // Inspection without side effects (tests, checkers).
+    // Inspection without side effects (tests, checkers, the tile).
     LineState probe(common::Addr addr) const;
+    bool peek(common::Addr addr, std::uint8_t* out, std::uint32_t len) const;
     std::uint32_t line_bytes() const { return m_tags.line_bytes(); }
     std::uint64_t valid_lines() const { return m_tags.valid_lines(); }
+    common::Duration hit_latency() const { return m_hit_latency; }
     const CacheStats& stats() const { return m_stats; }
 
 private:
-    // Returns the way now holding `line`, filled from below unless the
-    // caller will overwrite the whole line.
-    std::uint32_t allocate(std::uint64_t line, bool fetch, common::Duration& delay);
+    struct Slot {
+        std::uint64_t set;
+        std::uint32_t way;
+        bool hit;
+    };
+    Slot obtain(std::uint64_t line, bool exclusive, common::Duration& delay,
+                coherence::Source& source);
+    std::uint32_t make_room(std::uint64_t set, common::Duration& delay);
     void evict(std::uint64_t set, std::uint32_t way, common::Duration& delay);
+    void send_below(coherence::Req type, common::Addr addr, std::uint8_t* data, bool kept,
+                    common::Duration& delay);
+    bool held_elsewhere(common::Addr addr) const;
+    void notify_clean_drop(common::Addr addr, common::Duration& delay);
+    bool fetch(coherence::Req type, std::uint64_t line, std::uint64_t set, std::uint32_t way,
+               common::Duration& delay, coherence::Source& source);
+    void accept_writeback(coherence::LineRequest& r, common::Duration& delay);
+    void forward_clean_evict(coherence::LineRequest& r, common::Duration& delay);
+    void note_demand(std::uint64_t line, const Slot& s);
+    void prefetch(common::Duration delay);
     void maintain_way(MaintenanceOp op, std::uint64_t set, std::uint32_t way,
                       MaintenanceResult& r, common::Duration& delay);
-    void write_back(std::uint64_t set, std::uint32_t way, common::Duration& delay);
 
     TagArray m_tags;
     std::unique_ptr<ReplacementPolicy> m_repl;
+    std::unique_ptr<Prefetcher> m_prefetcher;
+    std::vector<bool> m_prefetched;  // per entry: filled by the prefetcher, not yet used
+    PrefetchList m_pending;
     common::Duration m_hit_latency;
     LinePort& m_below;
+    Hierarchy* m_hierarchy = nullptr;
+    Placement m_place;
+    bool m_inclusive;
     CacheStats m_stats;
 };
 

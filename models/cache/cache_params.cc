@@ -18,6 +18,10 @@ common::Violations CacheParams::validate() const {
         v.push_back({"ways", "tree-plru needs a power-of-two number of ways, got " +
                                  std::to_string(ways)});
     }
+    if (prefetcher != PrefetcherKind::None && (prefetch_degree == 0 || prefetch_degree > 16)) {
+        v.push_back({"prefetch_degree", "must be between 1 and 16, got " +
+                                            std::to_string(prefetch_degree)});
+    }
     if (!v.empty()) return v;  // size checks below divide by ways and line size
     const std::uint64_t way_bytes = std::uint64_t{ways} * line_bytes;
     if (size_bytes == 0 || size_bytes % way_bytes != 0) {

@@ -7,6 +7,7 @@
 namespace invalsim::cache {
 
 enum class ReplacementKind { Lru, TreePlru, Random };
+enum class PrefetcherKind { None, NextLine, Stride };
 
 struct CacheParams {
     std::uint64_t size_bytes = 32 * 1024;
@@ -17,6 +18,11 @@ struct CacheParams {
     // Seed of the `random` policy; 0 derives it from the simulation seed and
     // the cache's path, so that every cache draws a different sequence.
     std::uint64_t replacement_seed = 0;
+    // Inclusive of the levels above: evicting a line here first recalls it
+    // from them. Non-inclusive levels evict without looking up.
+    bool inclusive = true;
+    PrefetcherKind prefetcher = PrefetcherKind::None;
+    std::uint32_t prefetch_degree = 1;
 
     std::uint64_t sets() const { return size_bytes / (std::uint64_t{ways} * line_bytes); }
     std::uint64_t lines() const { return size_bytes / line_bytes; }

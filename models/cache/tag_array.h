@@ -42,6 +42,9 @@ public:
     std::uint8_t* data(std::uint64_t set, std::uint32_t way) {
         return m_data.data() + (set * m_ways + way) * m_line_bytes;
     }
+    const std::uint8_t* data(std::uint64_t set, std::uint32_t way) const {
+        return m_data.data() + (set * m_ways + way) * m_line_bytes;
+    }
 
     void install(std::uint64_t line, std::uint32_t way, LineState s);
     void clear(std::uint64_t set, std::uint32_t way);

@@ -23,6 +23,12 @@ inline unsigned log2_exact(std::uint64_t v) {
 
 inline Addr align_down(Addr a, std::uint64_t granule) { return a & ~(granule - 1); }
 
+// a * b mod m without overflow.
+inline std::uint64_t mul_mod(std::uint64_t a, std::uint64_t b, std::uint64_t m) {
+    __extension__ typedef unsigned __int128 u128;
+    return static_cast<std::uint64_t>((static_cast<u128>(a) * b) % m);
+}
+
 // A parameter rule that a params struct's validate() found broken. `field`
 // is the parameter's public name (the same as its config key) so the
 // config layer can turn it into a JSON path without models knowing JSON.

@@ -6,30 +6,31 @@
 #include "models/common/payload.h"
 #include "models/common/sc_time_conv.h"
 #include "models/cpu/access_split.h"
+#include "models/cpu/lackey_reader.h"
+#include "models/cpu/synthetic_source.h"
+#include "models/cpu/trace_source.h"
 
 namespace invalsim::cpu {
 
 using common::Addr;
 using common::Duration;
 
-Cpu::Cpu(sc_core::sc_module_name name, const CpuParams& params, std::uint32_t granule,
-         Program program)
-    : sc_module(name),
-      data("data"),
-      m_params(params),
-      m_granule(granule),
-      m_program(std::move(program)),
-      m_buf(granule) {
+Cpu::Cpu(sc_core::sc_module_name name, const Setup& setup, Program program)
+    : sc_module(name), data("data"), m_setup(setup), m_program(std::move(program)), m_buf(setup.granule) {
+    if (setup.icache) m_inst = std::make_unique<tlm_utils::simple_initiator_socket<Cpu>>("inst");
     SC_HAS_PROCESS(Cpu);
     SC_THREAD(run);
 }
 
 void Cpu::run() {
     m_qk.reset();
-    for (std::size_t i = 0; i < m_program.size(); ++i) execute(m_program[i], i);
+    for (m_pc = 0; m_pc < m_program.size() && m_error.empty(); ++m_pc) execute(m_program[m_pc], m_pc);
     m_qk.sync();
     m_stats.finish_time = common::from_sc(sc_core::sc_time_stamp());
+    m_finished = m_error.empty();
 }
+
+Duration Cpu::now() const { return common::from_sc(sc_core::sc_time_stamp() + m_qk.get_local_time()); }
 
 void Cpu::execute(const Op& op, std::size_t index) {
     ++m_stats.ops;
@@ -37,34 +38,97 @@ void Cpu::execute(const Op& op, std::size_t index) {
         case Op::Kind::Delay: m_qk.inc(common::to_sc(op.time)); break;
         case Op::Kind::Read: read(op, index); break;
         case Op::Kind::Write: write(op); break;
+        case Op::Kind::Barrier:
+        case Op::Kind::Signal:
+        case Op::Kind::WaitEvent: block(op); break;
+        case Op::Kind::Generate: {
+            SyntheticSource src(op.gen, op.gen.seed ? op.gen.seed : m_setup.seed * 1000003 + m_setup.index);
+            stream(src, op.gen.duration);
+            break;
+        }
+        case Op::Kind::Trace:
+            try {
+                TraceSource src(op.trace);
+                stream(src, Duration());
+            } catch (const TraceError& e) {
+                m_error = op.trace.file + ": " + e.what();
+                sc_core::sc_stop();
+            }
+            break;
     }
     if (m_qk.need_sync()) m_qk.sync();
 }
 
-void Cpu::transport(tlm::tlm_command cmd, Addr addr, std::uint32_t len) {
-    if (m_params.think_cycles) m_qk.inc(common::to_sc(m_params.cycle() * m_params.think_cycles));
+// Barriers and events order CPUs in simulated time, so the CPU first brings
+// the kernel's time up to its own.
+void Cpu::block(const Op& op) {
+    m_qk.sync();
+    const sc_core::sc_time before = sc_core::sc_time_stamp();
+    if (op.kind == Op::Kind::Barrier) {
+        m_setup.sync->barrier(op.name);
+    } else if (op.kind == Op::Kind::Signal) {
+        m_setup.sync->signal(op.name);
+    } else {
+        m_setup.sync->wait_event(op.name);
+    }
+    m_stats.stall += common::from_sc(sc_core::sc_time_stamp() - before);
+    m_qk.reset();
+}
+
+void Cpu::stream(AccessSource& source, Duration limit) {
+    const Duration end = now() + limit;
+    Access a;
+    while ((limit.as_ps() == 0 || now() < end) && source.next(a)) issue(a);
+}
+
+void Cpu::issue(const Access& a) {
+    for_each_piece(a.addr, a.size, m_setup.granule, [&](Addr p, std::uint32_t len) {
+        switch (a.kind) {
+            case Access::Kind::Load: transport(tlm::TLM_READ_COMMAND, p, len, false); break;
+            case Access::Kind::Fetch: transport(tlm::TLM_READ_COMMAND, p, len, true); break;
+            case Access::Kind::Store:
+                for (std::uint32_t i = 0; i < len; ++i) {
+                    m_buf[i] = static_cast<std::uint8_t>(a.value >> (8 * ((p - a.addr + i) % 8)));
+                }
+                transport(tlm::TLM_WRITE_COMMAND, p, len, false);
+                break;
+        }
+    });
+}
+
+void Cpu::transport(tlm::tlm_command cmd, Addr addr, std::uint32_t len, bool fetch) {
+    if (m_setup.params.think_cycles) {
+        m_qk.inc(common::to_sc(m_setup.params.cycle() * m_setup.params.think_cycles));
+    }
     common::prepare(m_trans, cmd, addr, m_buf.data(), len);
-    sc_core::sc_time t = m_qk.get_local_time();
-    data->b_transport(m_trans, t);
+    const sc_core::sc_time start = m_qk.get_local_time();
+    sc_core::sc_time t = start;
+    tlm::tlm_initiator_socket<>& socket = fetch && m_inst ? *m_inst : data;
+    socket->b_transport(m_trans, t);
     if (m_trans.is_response_error()) {
         SC_REPORT_ERROR(name(), ("access to address " + std::to_string(addr) +
                                  " failed: " + m_trans.get_response_string())
                                     .c_str());
     }
     m_qk.set(t);
+    if (fetch) {
+        ++m_stats.fetches;
+    } else if (cmd == tlm::TLM_READ_COMMAND) {
+        ++m_stats.loads;
+        m_stats.load_bytes += len;
+        m_stats.load_latency.record(common::from_sc(t - start));
+    } else {
+        ++m_stats.stores;
+        m_stats.store_bytes += len;
+    }
     if (m_qk.need_sync()) m_qk.sync();
 }
 
 void Cpu::read(const Op& op, std::size_t index) {
     const bool check = op.data.kind != DataSpec::Kind::None;
     ExpectFailure f;
-    for_each_piece(op.addr, op.size, m_granule, [&](Addr a, std::uint32_t len) {
-        const sc_core::sc_time before = m_qk.get_local_time() + sc_core::sc_time_stamp();
-        transport(tlm::TLM_READ_COMMAND, a, len);
-        const sc_core::sc_time after = m_qk.get_local_time() + sc_core::sc_time_stamp();
-        ++m_stats.loads;
-        m_stats.load_bytes += len;
-        m_stats.load_latency_total += common::from_sc(after - before);
+    for_each_piece(op.addr, op.size, m_setup.granule, [&](Addr a, std::uint32_t len) {
+        transport(tlm::TLM_READ_COMMAND, a, len, false);
         if (check) compare(op, a, len, f);
     });
     if (!check) return;
@@ -72,7 +136,7 @@ void Cpu::read(const Op& op, std::size_t index) {
     if (f.bad_bytes == 0) return;
     ++m_stats.expects_failed;
     if (m_failures.size() >= kMaxFailuresKept) return;
-    f.time = common::from_sc(sc_core::sc_time_stamp() + m_qk.get_local_time());
+    f.time = now();
     f.addr = op.addr;
     f.size = op.size;
     f.op_index = index;
@@ -95,12 +159,19 @@ void Cpu::compare(const Op& op, Addr a, std::uint32_t len, ExpectFailure& f) con
 }
 
 void Cpu::write(const Op& op) {
-    for_each_piece(op.addr, op.size, m_granule, [&](Addr a, std::uint32_t len) {
+    for_each_piece(op.addr, op.size, m_setup.granule, [&](Addr a, std::uint32_t len) {
         for (std::uint32_t i = 0; i < len; ++i) m_buf[i] = op.data.byte_at(a + i - op.addr);
-        transport(tlm::TLM_WRITE_COMMAND, a, len);
-        ++m_stats.stores;
-        m_stats.store_bytes += len;
+        transport(tlm::TLM_WRITE_COMMAND, a, len, false);
     });
+}
+
+std::string Cpu::blocked_on() const {
+    if (m_finished) return "";
+    if (!m_error.empty()) return m_error;
+    if (m_pc >= m_program.size()) return "stopped";
+    const Op& op = m_program[m_pc];
+    const std::string what = op.kind == Op::Kind::Barrier ? "barrier" : "event";
+    return "waiting for " + what + " \"" + op.name + "\" at " + op.where;
 }
 
 }  // namespace invalsim::cpu

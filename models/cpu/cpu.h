@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <string>
 #include <vector>
 
 #include <systemc>
@@ -8,46 +10,69 @@
 #include <tlm_utils/simple_initiator_socket.h>
 #include <tlm_utils/tlm_quantumkeeper.h>
 
+#include "models/cpu/access.h"
 #include "models/cpu/cpu_params.h"
 #include "models/cpu/cpu_stats.h"
 #include "models/cpu/op.h"
+#include "models/cpu/sync_hub.h"
 
 namespace invalsim::cpu {
 
-// An in-order, blocking CPU running a program of memory operations in one
-// SystemC thread. It runs ahead of simulated time by up to the global
-// quantum (temporal decoupling) and only synchronises when it must.
+// An in-order, blocking CPU running a program in one SystemC thread. It runs
+// ahead of simulated time by up to the global quantum (temporal decoupling)
+// and synchronises only when it must: at the quantum, and before blocking at
+// a barrier or event.
 class Cpu : public sc_core::sc_module {
 public:
     static constexpr std::size_t kMaxFailuresKept = 16;
 
+    struct Setup {
+        CpuParams params;
+        std::uint32_t index = 0;    // CPU number
+        std::uint32_t granule = 64;  // line size of the first cache; no access crosses it
+        std::uint64_t seed = 1;      // of the run; generators derive theirs from it
+        bool icache = false;         // instruction fetches get their own socket
+        SyncHub* sync = nullptr;
+    };
+
     tlm_utils::simple_initiator_socket<Cpu> data;
 
-    // `granule` is the line size of the first cache below; accesses are
-    // split so that none crosses it.
-    Cpu(sc_core::sc_module_name name, const CpuParams& params, std::uint32_t granule,
-        Program program);
+    Cpu(sc_core::sc_module_name name, const Setup& setup, Program program);
 
+    // The instruction-fetch socket; only when built with an icache.
+    tlm::tlm_initiator_socket<>* inst() { return m_inst.get(); }
     const CpuStats& stats() const { return m_stats; }
     const std::vector<ExpectFailure>& failures() const { return m_failures; }
     const Program& program() const { return m_program; }
+    bool finished() const { return m_finished; }
+    // What an unfinished CPU is stuck on, for the end-of-run report.
+    std::string blocked_on() const;
+    // A workload error (a bad trace line), empty if none.
+    const std::string& error() const { return m_error; }
 
 private:
     void run();
     void execute(const Op& op, std::size_t index);
     void read(const Op& op, std::size_t index);
     void write(const Op& op);
-    void transport(tlm::tlm_command cmd, common::Addr addr, std::uint32_t len);
+    void block(const Op& op);
+    void stream(AccessSource& source, common::Duration limit);
+    void issue(const Access& a);
+    void transport(tlm::tlm_command cmd, common::Addr addr, std::uint32_t len, bool fetch);
     void compare(const Op& op, common::Addr a, std::uint32_t len, ExpectFailure& f) const;
+    common::Duration now() const;
 
-    CpuParams m_params;
-    std::uint32_t m_granule;
+    Setup m_setup;
     Program m_program;
+    std::unique_ptr<tlm_utils::simple_initiator_socket<Cpu>> m_inst;
     tlm_utils::tlm_quantumkeeper m_qk;
     tlm::tlm_generic_payload m_trans;
     std::vector<std::uint8_t> m_buf;
     CpuStats m_stats;
     std::vector<ExpectFailure> m_failures;
+    std::size_t m_pc = 0;
+    bool m_finished = false;
+    std::string m_error;
 };
 
 }  // namespace invalsim::cpu

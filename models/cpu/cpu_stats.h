@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "models/common/duration.h"
+#include "models/common/histogram.h"
 #include "models/common/types.h"
 
 namespace invalsim::cpu {
@@ -11,11 +12,11 @@ namespace invalsim::cpu {
 // A read whose data differed from its `expect`.
 struct ExpectFailure {
     common::Duration time;
-    common::Addr addr = 0;          // start of the read
+    common::Addr addr = 0;  // start of the read
     std::uint64_t size = 0;
     common::Addr first_bad_addr = 0;
     std::uint64_t bad_bytes = 0;
-    std::uint64_t expected = 0;     // the first 8 bytes at first_bad_addr, little-endian
+    std::uint64_t expected = 0;  // up to 8 bytes at first_bad_addr, little-endian
     std::uint64_t got = 0;
     std::uint32_t compared_bytes = 0;  // how many of those 8 were compared
     std::size_t op_index = 0;
@@ -23,13 +24,15 @@ struct ExpectFailure {
 
 struct CpuStats {
     std::uint64_t ops = 0;
-    std::uint64_t loads = 0;   // memory transactions, after splitting at line boundaries
+    std::uint64_t loads = 0;  // memory transactions, after splitting at line boundaries
     std::uint64_t stores = 0;
+    std::uint64_t fetches = 0;
     std::uint64_t load_bytes = 0;
     std::uint64_t store_bytes = 0;
     std::uint64_t expects_checked = 0;
     std::uint64_t expects_failed = 0;
-    common::Duration load_latency_total;
+    common::Histogram load_latency;
+    common::Duration stall;  // time spent waiting at barriers and events
     common::Duration finish_time;
 
     template <class Visitor>
@@ -37,12 +40,17 @@ struct CpuStats {
         v("ops", ops);
         v("loads", loads);
         v("stores", stores);
+        v("fetches", fetches);
         v("load_bytes", load_bytes);
         v("store_bytes", store_bytes);
         v("expects_checked", expects_checked);
         v("expects_failed", expects_failed);
-        v("load_latency_avg_ns",
-          loads ? load_latency_total.as_ns() / static_cast<double>(loads) : 0.0);
+        v("load_latency_avg_ns", load_latency.mean_ps() / 1000.0);
+        v("load_latency_p50_ns", load_latency.percentile(0.5).as_ns());
+        v("load_latency_p99_ns", load_latency.percentile(0.99).as_ns());
+        v("load_latency_p999_ns", load_latency.percentile(0.999).as_ns());
+        v("load_latency_max_ns", load_latency.max().as_ns());
+        v("sync_wait_ns", stall.as_ns());
         v("finish_time_ns", finish_time.as_ns());
     }
 };

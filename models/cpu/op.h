@@ -6,6 +6,7 @@
 
 #include "models/common/duration.h"
 #include "models/common/types.h"
+#include "models/cpu/workload_spec.h"
 
 namespace invalsim::cpu {
 
@@ -27,15 +28,18 @@ struct DataSpec {
     }
 };
 
-// One step of a scripted CPU program.
+// One step of a CPU's program.
 struct Op {
-    enum class Kind : std::uint8_t { Read, Write, Delay };
+    enum class Kind : std::uint8_t { Read, Write, Delay, Barrier, Signal, WaitEvent, Generate, Trace };
     Kind kind = Kind::Delay;
     common::Addr addr = 0;
     std::uint64_t size = 0;
-    DataSpec data;             // write data, or the expected value of a read
-    common::Duration time;     // for Delay
-    std::string where;         // where the op was written, for reports
+    DataSpec data;          // write data, or the expected value of a read
+    common::Duration time;  // for Delay
+    std::string name;       // barrier or event name
+    GeneratorSpec gen;
+    TraceSpec trace;
+    std::string where;      // where the op was written, for reports
 };
 
 using Program = std::vector<Op>;

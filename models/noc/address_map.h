@@ -12,13 +12,37 @@ namespace invalsim::noc {
 
 // One range of the system physical address map. `target` indexes the
 // router's output ports; `target_offset` is where the range starts inside
-// the target device.
+// the target device. A range interleaved over several devices (a CXL
+// region) lists them in `interleave_targets` and is not rebased: each
+// device decodes host addresses itself.
 struct AddressRange {
     std::string name;
     common::Addr base = 0;
     std::uint64_t size_bytes = 0;
     std::uint32_t target = 0;
     std::uint64_t target_offset = 0;
+    bool rebase = true;
+    std::vector<std::uint32_t> interleave_targets;
+    std::uint64_t interleave_granularity = 0;
+
+    static AddressRange single(std::string name, common::Addr base, std::uint64_t size,
+                               std::uint32_t target, std::uint64_t target_offset) {
+        AddressRange r;
+        r.name = std::move(name);
+        r.base = base;
+        r.size_bytes = size;
+        r.target = target;
+        r.target_offset = target_offset;
+        return r;
+    }
+
+    // Output port serving `a` (which must be inside the range).
+    std::uint32_t target_of(common::Addr a) const {
+        if (interleave_targets.empty()) return target;
+        const std::uint64_t chunk = (a - base) / interleave_granularity;
+        return interleave_targets[chunk % interleave_targets.size()];
+    }
+    common::Addr outgoing(common::Addr a) const { return rebase ? a - base + target_offset : a; }
 
     common::Addr last() const { return base + (size_bytes - 1); }
     bool contains(common::Addr a) const { return a >= base && a - base < size_bytes; }

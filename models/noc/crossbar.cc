@@ -6,13 +6,15 @@ namespace invalsim::noc {
 
 using common::Duration;
 
-Crossbar::Crossbar(sc_core::sc_module_name name, const CrossbarParams& params, AddressMap map,
-                   std::vector<std::string> port_names)
+Crossbar::Crossbar(sc_core::sc_module_name name, const CrossbarParams& params,
+                   std::vector<std::unique_ptr<Router>> routers,
+                   std::vector<std::uint32_t> input_router, std::vector<std::string> port_names)
     : sc_module(name),
       in("in"),
       out("out"),
       m_params(params),
-      m_map(std::move(map)),
+      m_routers(std::move(routers)),
+      m_input_router(std::move(input_router)),
       m_links(port_names.size()) {
     in.register_b_transport(this, &Crossbar::b_transport);
     in.register_transport_dbg(this, &Crossbar::transport_dbg);
@@ -22,16 +24,16 @@ Crossbar::Crossbar(sc_core::sc_module_name name, const CrossbarParams& params, A
     }
 }
 
-void Crossbar::b_transport(int, tlm::tlm_generic_payload& trans, sc_core::sc_time& delay) {
+void Crossbar::b_transport(int from, tlm::tlm_generic_payload& trans, sc_core::sc_time& delay) {
     ++m_stats.requests;
     const common::Addr addr = trans.get_address();
-    const AddressRange* r = m_map.decode(addr);
-    if (r == nullptr || !r->contains(addr, trans.get_data_length())) {
+    Route route;
+    if (!router_for(from).route(addr, trans.get_data_length(), route)) {
         ++m_stats.decode_errors;
         trans.set_response_status(tlm::TLM_ADDRESS_ERROR_RESPONSE);
         return;
     }
-    PortStats& port = m_stats.ports[r->target];
+    PortStats& port = m_stats.ports[route.port];
     ++port.requests;
     port.bytes += trans.get_data_length();
 
@@ -39,21 +41,21 @@ void Crossbar::b_transport(int, tlm::tlm_generic_payload& trans, sc_core::sc_tim
     const Duration arrival = common::from_sc(sc_core::sc_time_stamp() + delay) + hop;
     const Duration transfer =
         common::transfer_time(trans.get_data_length(), m_params.link_bandwidth_gbps);
-    const Duration start = m_links[r->target].reserve(arrival, transfer);
+    const Duration start = m_links[route.port].reserve(arrival, transfer);
     delay += common::to_sc(hop + (start - arrival) + transfer);
 
-    trans.set_address(addr - r->base + r->target_offset);
-    out[r->target]->b_transport(trans, delay);
+    trans.set_address(route.addr);
+    out[route.port]->b_transport(trans, delay);
     trans.set_address(addr);
     delay += common::to_sc(hop);
 }
 
-unsigned int Crossbar::transport_dbg(int, tlm::tlm_generic_payload& trans) {
+unsigned int Crossbar::transport_dbg(int from, tlm::tlm_generic_payload& trans) {
     const common::Addr addr = trans.get_address();
-    const AddressRange* r = m_map.decode(addr);
-    if (r == nullptr || !r->contains(addr, trans.get_data_length())) return 0;
-    trans.set_address(addr - r->base + r->target_offset);
-    const unsigned n = out[r->target]->transport_dbg(trans);
+    Route route;
+    if (!router_for(from).route(addr, trans.get_data_length(), route)) return 0;
+    trans.set_address(route.addr);
+    const unsigned n = out[route.port]->transport_dbg(trans);
     trans.set_address(addr);
     return n;
 }

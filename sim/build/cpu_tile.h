@@ -7,27 +7,56 @@
 #include <systemc>
 
 #include "models/cache/cache.h"
+#include "models/coherence/snoop.h"
 #include "models/cpu/cpu.h"
 #include "sim/config/system_config.h"
 #include "sim/stats/stats_tree.h"
 
 namespace invalsim::build {
 
-// One CPU and its private caches: the SystemC module "system.cpuN", whose
-// children are the core and one module per cache level.
-class CpuTile : public sc_core::sc_module {
+// One CPU and its private caches: the SystemC module "system.cpuN". To its
+// home agents it is one snoop target: a snoop visits every level, upper
+// levels first, because an upper level's dirty copy is the newest.
+class CpuTile : public sc_core::sc_module, public coherence::SnoopTarget {
 public:
-    CpuTile(sc_core::sc_module_name name, const config::SystemConfig& cfg, std::uint64_t seed,
-            cpu::Program program);
+    CpuTile(sc_core::sc_module_name name, const config::SystemConfig& cfg, std::uint32_t index,
+            std::uint64_t seed, cpu::Program program, cpu::SyncHub& sync);
 
-    // The socket that leaves the tile towards memory.
+    // The socket that leaves the tile towards the home agents.
     tlm::tlm_initiator_socket<>& memory_socket();
     const cpu::Cpu& core() const { return *m_core; }
+    std::vector<cache::Cache*> levels() const;
     void register_stats(stats::StatsTree& tree, const std::string& path) const;
 
+    coherence::SnoopResult snoop(coherence::Snoop kind, common::Addr addr, std::uint32_t bytes,
+                                 std::uint8_t* data) override;
+    common::Duration snoop_latency() const override;
+
 private:
+    // The rest of the CPU's hierarchy as one level sees it.
+    class LevelView : public cache::Hierarchy {
+    public:
+        LevelView(CpuTile& tile, std::size_t level) : m_tile(tile), m_level(level) {}
+        bool recall_above(common::Addr addr, std::uint8_t* data) override;
+        bool held_elsewhere(common::Addr addr) const override;
+
+    private:
+        CpuTile& m_tile;
+        std::size_t m_level;
+    };
+
+    void build_caches(const config::SystemConfig& cfg, std::uint32_t index, std::uint64_t seed);
+    void bind_path(const std::vector<const config::CacheConfig*>& path,
+                   tlm::tlm_initiator_socket<>& from);
+    std::size_t level_of(const std::string& name) const;
+
     std::unique_ptr<cpu::Cpu> m_core;
-    std::vector<std::unique_ptr<cache::Cache>> m_caches;  // first level first
+    std::vector<std::unique_ptr<cache::Cache>> m_levels;  // upper levels first
+    std::vector<std::string> m_names;
+    std::vector<std::vector<std::size_t>> m_above;  // per level: levels whose path passes through it
+    std::vector<std::unique_ptr<LevelView>> m_views;
+    std::vector<bool> m_bound;  // per level: its `down` socket is bound
+    std::size_t m_last = 0;     // the last private level, which talks to the home agents
 };
 
 }  // namespace invalsim::build

@@ -1,43 +1,133 @@
 #include "sim/build/system.h"
 
+#include <map>
 #include <string>
+
+#include "sim/build/backend_factory.h"
 
 namespace invalsim::build {
 
 namespace {
 
+std::uint32_t memory_index(const config::SystemConfig& cfg, const std::string& name) {
+    std::uint32_t i = 0;
+    while (cfg.memories[i].name != name) ++i;  // validated to exist
+    return i;
+}
+
 noc::AddressMap build_address_map(const config::SystemConfig& cfg) {
     std::vector<noc::AddressRange> ranges;
     for (const auto& r : cfg.address_map) {
-        std::uint32_t port = 0;
-        while (cfg.memories[port].name != r.target) ++port;  // validated to exist
-        ranges.push_back({r.name, r.base, r.size_bytes, port, r.target_offset});
+        noc::AddressRange a = noc::AddressRange::single(
+            r.name, r.base, r.size_bytes, memory_index(cfg, r.targets[0]), r.target_offset);
+        // CXL devices decode host addresses with their HDM decoders.
+        a.rebase = cfg.find_memory(r.targets[0])->kind != config::MemoryKind::CxlType3;
+        if (r.targets.size() > 1) {
+            for (const auto& t : r.targets) a.interleave_targets.push_back(memory_index(cfg, t));
+            a.interleave_granularity = r.interleave_granularity;
+        }
+        ranges.push_back(a);
     }
     return noc::AddressMap(std::move(ranges));
 }
 
+std::uint64_t next_power_of_two(std::uint64_t v) {
+    std::uint64_t p = 1;
+    while (p < v) p <<= 1;
+    return p;
+}
+
 }  // namespace
+
+std::uint64_t snoop_filter_entries(const config::SystemConfig& cfg) {
+    const auto& ha = cfg.home_agents;
+    if (ha.snoop_filter_entries) return ha.snoop_filter_entries;
+    const auto path = cfg.data_path();
+    const std::uint64_t lines = path.empty() ? 1 : path.back()->params.lines();
+    const std::uint64_t tracked = 2 * lines * cfg.cpu.count / ha.count;
+    return next_power_of_two(std::max<std::uint64_t>(tracked / ha.snoop_filter_ways, 16)) *
+           ha.snoop_filter_ways;
+}
 
 System::System(sc_core::sc_module_name name, const config::SystemConfig& cfg,
                const scenario::Scenario& scn, std::uint64_t seed)
-    : sc_module(name) {
-    std::vector<std::string> ports;
-    for (const auto& m : cfg.memories) ports.push_back(m.name);
-    m_noc = std::make_unique<noc::Crossbar>("noc", cfg.interconnect, build_address_map(cfg), ports);
-    for (const auto& m : cfg.memories) {
-        m_memories.push_back(std::make_unique<mem::Dram>(m.name.c_str(), m.dram));
-        m_noc->out.bind(m_memories.back()->socket);
-    }
+    : sc_module(name), m_map(build_address_map(cfg)) {
+    declare_sync(scn);
     for (std::uint32_t i = 0; i < cfg.cpu.count; ++i) {
         const std::string tile = "cpu" + std::to_string(i);
-        m_tiles.push_back(std::make_unique<CpuTile>(tile.c_str(), cfg, seed, scn.programs[i]));
-        m_tiles.back()->memory_socket().bind(m_noc->in);
+        m_tiles.push_back(std::make_unique<CpuTile>(tile.c_str(), cfg, i, seed, scn.programs[i], m_sync));
     }
+    build_agents(cfg, seed);
+    build_memories(cfg);
+    build_noc(cfg);
+}
+
+void System::declare_sync(const scenario::Scenario& scn) {
+    std::map<std::string, std::uint32_t> users;
+    for (const auto& program : scn.programs) {
+        std::map<std::string, bool> seen;
+        for (const auto& op : program) {
+            if (op.kind == cpu::Op::Kind::Barrier && !seen[op.name]) {
+                seen[op.name] = true;
+                ++users[op.name];
+            } else if (op.kind == cpu::Op::Kind::Signal || op.kind == cpu::Op::Kind::WaitEvent) {
+                m_sync.declare_event(op.name);
+            }
+        }
+    }
+    for (const auto& [barrier, n] : users) m_sync.declare_barrier(barrier, n);
+}
+
+void System::build_agents(const config::SystemConfig& cfg, std::uint64_t seed) {
+    home_agent::HomeAgentCore::Wiring w;
+    for (auto& t : m_tiles) w.cpus.push_back(t.get());
+    w.snoop_round_trip = cfg.interconnect.hop_latency * 2;
+    w.granule_bytes = cfg.private_line_bytes();
+    w.snoop_filter_entries = snoop_filter_entries(cfg);
+    for (std::uint32_t i = 0; i < cfg.home_agents.count; ++i) {
+        w.slc_seed = seed * 7919 + i;
+        const std::string n = "ha" + std::to_string(i);
+        m_agents.push_back(std::make_unique<home_agent::HomeAgent>(n.c_str(), cfg.home_agents, w));
+    }
+}
+
+void System::build_memories(const config::SystemConfig& cfg) {
+    for (const auto& m : cfg.memories) {
+        m_memories.push_back(std::make_unique<mem::MemoryDevice>(m.name.c_str(), make_backend(cfg, m)));
+    }
+}
+
+// Outputs: the agents, then the devices. Inputs: the CPUs (routed to their
+// home agent), then the agents (routed to memory by the address map).
+void System::build_noc(const config::SystemConfig& cfg) {
+    const auto agents = static_cast<std::uint32_t>(m_agents.size());
+    std::vector<std::string> ports;
+    for (const auto& a : m_agents) ports.push_back(a->basename());
+    for (const auto& m : m_memories) ports.push_back(m->basename());
+    std::vector<std::unique_ptr<noc::Router>> routers;
+    const auto& ha = cfg.home_agents;
+    routers.push_back(std::make_unique<noc::AgentRouter>(
+        home_agent::Interleave(agents, ha.interleave_bytes, ha.hash), 0, m_map));
+    routers.push_back(std::make_unique<noc::MapRouter>(m_map, agents));
+    std::vector<std::uint32_t> input_router(m_tiles.size(), 0);
+    input_router.resize(m_tiles.size() + agents, 1);
+    m_noc = std::make_unique<noc::Crossbar>("noc", cfg.interconnect, std::move(routers),
+                                            std::move(input_router), ports);
+    for (auto& t : m_tiles) t->memory_socket().bind(m_noc->in);
+    for (auto& a : m_agents) a->memory.bind(m_noc->in);
+    for (auto& a : m_agents) m_noc->out.bind(a->target);
+    for (auto& m : m_memories) m_noc->out.bind(m->socket);
 }
 
 void System::register_stats(stats::StatsTree& tree) const {
     const std::string root = basename();
     for (const auto& t : m_tiles) t->register_stats(tree, root + "." + t->basename());
+    for (const auto& a : m_agents) {
+        const home_agent::HomeAgentCore* core = &a->core();
+        const std::string path = root + "." + a->basename();
+        tree.add_stats(path, [core] { return core->stats(); });
+        if (core->slc()) tree.add_stats(path + ".slc", [core] { return core->slc()->stats(); });
+    }
     const noc::Crossbar* noc = m_noc.get();
     tree.add(root + ".noc", [noc] {
         const noc::CrossbarStats s = noc->stats();
@@ -46,7 +136,7 @@ void System::register_stats(stats::StatsTree& tree) const {
         return j;
     });
     for (const auto& m : m_memories) {
-        const mem::Dram* d = m.get();
+        const mem::MemoryDevice* d = m.get();
         tree.add_stats(root + "." + m->basename(), [d] { return d->stats(); });
     }
 }

@@ -33,11 +33,12 @@ Json resolved_json(const SystemConfig& cfg) {
     j["cpu"] = write_object(cpu_schema(), cfg.cpu);
     j["caches"] = Json::object();
     for (const auto& c : cfg.caches) j["caches"][c.name] = write_object(cache_schema(), c);
+    j["home_agents"] = write_object(home_agents_schema(), cfg.home_agents);
     j["interconnect"] = write_object(interconnect_schema(), cfg.interconnect);
     j["memories"] = Json::object();
     for (const auto& m : cfg.memories) {
-        Json mj = {{"type", "dram"}};
-        mj.update(write_object(dram_schema(), m));
+        Json mj = {{"type", to_string(m.kind)}};
+        mj.update(write_object(*memory_schema(m.kind), m));
         j["memories"][m.name] = mj;
     }
     j["address_map"] = Json::array();

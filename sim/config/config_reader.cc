@@ -40,30 +40,50 @@ void read_caches(const Json& j, const Cursor& at, SystemConfig& cfg) {
 
 void read_memory(const std::string& name, const Json& j, const Cursor& at, SystemConfig& cfg) {
     if (!expect_object(j, at)) return;
+    std::vector<std::string> names;
+    for (const auto& t : memory_types()) names.push_back(t.first);
     auto type = j.find("type");
     if (type == j.end()) {
-        at.error("missing required key \"type\" (one of \"dram\")");
+        at.error("missing required key \"type\" (one of dram, cxl_type3, nvdimm)");
         return;
     }
     std::string kind;
     if (!read_string(*type, at.child("type"), kind)) return;
     MemoryConfig m;
     m.name = name;
-    if (kind == "dram") {
-        m.kind = MemoryKind::Dram;
-        read_object(dram_schema(), j, at, m, {"type"});
-    } else {
-        at.child("type").error("expected one of \"dram\", got \"" + kind + "\"");
+    for (const auto& [tname, tkind] : memory_types()) {
+        if (tname != kind) continue;
+        m.kind = tkind;
+        read_object(*memory_schema(tkind), j, at, m, {"type"});
+        cfg.memories.push_back(m);
         return;
     }
-    cfg.memories.push_back(m);
+    std::string msg = "expected one of \"dram\", \"cxl_type3\", \"nvdimm\", got \"" + kind + "\"";
+    const std::string near = closest(kind, names);
+    if (!near.empty()) msg += " (did you mean \"" + near + "\"?)";
+    at.child("type").error(msg);
+}
+
+// Memory devices sit beside cpuN, haN and noc under "system".
+bool reserved_system_name(const std::string& n) {
+    auto numbered = [&n](const char* prefix) {
+        const std::string p(prefix);
+        return n.rfind(p, 0) == 0 && n.size() > p.size() &&
+               n.find_first_not_of("0123456789", p.size()) == std::string::npos;
+    };
+    return n == "noc" || numbered("cpu") || numbered("ha");
 }
 
 void read_memories(const Json& j, const Cursor& at, SystemConfig& cfg) {
     if (!expect_object(j, at)) return;
     for (auto it = j.begin(); it != j.end(); ++it) {
         const Cursor c = at.child(it.key());
-        if (check_name(it.key(), c)) read_memory(it.key(), it.value(), c, cfg);
+        if (!check_name(it.key(), c)) continue;
+        if (reserved_system_name(it.key())) {
+            c.error("\"" + it.key() + "\" is the name of another component (cpuN, haN, noc)");
+            continue;
+        }
+        read_memory(it.key(), it.value(), c, cfg);
     }
 }
 
@@ -96,6 +116,8 @@ SystemConfig read_system(const Json& doc, const Cursor& at) {
             read_object(cpu_schema(), v, c, cfg.cpu);
         } else if (key == "caches") {
             read_caches(v, c, cfg);
+        } else if (key == "home_agents") {
+            read_object(home_agents_schema(), v, c, cfg.home_agents);
         } else if (key == "interconnect") {
             read_object(interconnect_schema(), v, c, cfg.interconnect);
         } else if (key == "memories") {

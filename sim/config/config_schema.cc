@@ -3,7 +3,16 @@
 namespace invalsim::config {
 
 using cache::CacheParams;
+using cache::PrefetcherKind;
 using cache::ReplacementKind;
+
+namespace {
+
+const Choices<ReplacementKind> kReplacement = {{"lru", ReplacementKind::Lru},
+                                               {"tree-plru", ReplacementKind::TreePlru},
+                                               {"random", ReplacementKind::Random}};
+
+}  // namespace
 
 const Schema<SimulationConfig>& simulation_schema() {
     static const Schema<SimulationConfig> s = {
@@ -20,10 +29,13 @@ const Schema<SimulationConfig>& simulation_schema() {
 const Schema<CpuConfig>& cpu_schema() {
     static const Schema<CpuConfig> s = [] {
         Schema<CpuConfig> t = {
-            integer_field("count", &CpuConfig::count, "number of CPUs (cpu0, cpu1, ...)"),
+            integer_field("count", &CpuConfig::count, "number of CPUs (cpu0, cpu1, ...), 1-256"),
             string_field("dcache", &CpuConfig::dcache,
-                         "name of the first private cache of the data path (a key of /caches); "
-                         "empty for no cache"),
+                         "first private cache of loads and stores (a key of /caches); empty for "
+                         "none"),
+            string_field("icache", &CpuConfig::icache,
+                         "first private cache of instruction fetches; empty sends them down the "
+                         "data path"),
         };
         const Schema<cpu::CpuParams> p = {
             frequency_field("frequency", &cpu::CpuParams::frequency_hz,
@@ -44,23 +56,69 @@ const Schema<CacheConfig>& cache_schema() {
                        "capacity; a multiple of ways x line size giving a power-of-two set count"),
             integer_field("ways", &CacheParams::ways, "associativity (1-64)"),
             integer_field("line_size", &CacheParams::line_bytes,
-                          "line size in bytes, a power of two (8-4096)"),
+                          "line size in bytes, a power of two (8-4096); equal for all private "
+                          "levels (it is the coherence granule)"),
             integer_field("hit_latency_cycles", &CacheParams::hit_latency_cycles,
                           "tag and data access time, in CPU cycles; paid by hits and misses"),
-            enum_field("replacement", &CacheParams::replacement,
-                       Choices<ReplacementKind>{{"lru", ReplacementKind::Lru},
-                                                {"tree-plru", ReplacementKind::TreePlru},
-                                                {"random", ReplacementKind::Random}},
+            enum_field("replacement", &CacheParams::replacement, kReplacement,
                        "victim selection in a full set"),
             integer_field("replacement_seed", &CacheParams::replacement_seed,
                           "seed of the random policy; 0 derives it from the simulation seed "
                           "and the cache's path"),
+            bool_field("inclusive", &CacheParams::inclusive,
+                       "inclusive of the levels above: evicting here first recalls the line "
+                       "from them"),
+            enum_field("prefetcher", &CacheParams::prefetcher,
+                       Choices<PrefetcherKind>{{"none", PrefetcherKind::None},
+                                               {"next-line", PrefetcherKind::NextLine},
+                                               {"stride", PrefetcherKind::Stride}},
+                       "hardware prefetcher (never crosses a 4 KiB page)"),
+            integer_field("prefetch_degree", &CacheParams::prefetch_degree,
+                          "lines fetched ahead per trigger (1-16)"),
         };
         Schema<CacheConfig> t = lift(&CacheConfig::params, p);
         t.push_back(string_field("next", &CacheConfig::next,
-                                 "the level below: another cache's name, or \"memory\""));
+                                 "the level below: another cache's name, or \"memory\" (the home "
+                                 "agents)"));
         return t;
     }();
+    return s;
+}
+
+const Schema<home_agent::SlcParams>& slc_schema() {
+    using home_agent::SlcParams;
+    static const Schema<SlcParams> s = {
+        size_field("size", &SlcParams::size_bytes, "capacity per agent; 0 for no system-level cache"),
+        integer_field("ways", &SlcParams::ways, "associativity (1-64)"),
+        integer_field("line_size", &SlcParams::line_bytes,
+                      "line size, at least the private line size"),
+        time_field("latency", &SlcParams::latency, "tag and data access time"),
+        enum_field("replacement", &SlcParams::replacement, kReplacement, "victim selection"),
+    };
+    return s;
+}
+
+const Schema<home_agent::HomeAgentParams>& home_agents_schema() {
+    using home_agent::HomeAgentParams;
+    using home_agent::InterleaveHash;
+    static const Schema<HomeAgentParams> s = {
+        integer_field("count", &HomeAgentParams::count, "number of home agents (ha0, ha1, ...), 1-64"),
+        size_field("interleave", &HomeAgentParams::interleave_bytes,
+                   "consecutive bytes owned by one agent before the next takes over"),
+        enum_field("hash", &HomeAgentParams::hash,
+                   Choices<InterleaveHash>{{"none", InterleaveHash::None}, {"xor", InterleaveHash::Xor}},
+                   "agent selection: chunk number modulo count, or after XOR-folding the higher "
+                   "address bits into it"),
+        time_field("lookup_latency", &HomeAgentParams::lookup_latency,
+                   "snoop-filter lookup paid by every request at the agent"),
+        integer_field("snoop_filter_entries", &HomeAgentParams::snoop_filter_entries,
+                      "entries per agent; 0 sizes it to twice the private last-level lines the "
+                      "agent tracks"),
+        integer_field("snoop_filter_ways", &HomeAgentParams::snoop_filter_ways,
+                      "snoop filter associativity; a full set back-invalidates its LRU line"),
+        object_field("slc", &HomeAgentParams::slc, slc_schema(),
+                     "the agent's system-level cache slice (see below)"),
+    };
     return s;
 }
 
@@ -74,69 +132,11 @@ const Schema<noc::CrossbarParams>& interconnect_schema() {
     return s;
 }
 
-const Schema<MemoryConfig>& dram_schema() {
-    static const Schema<MemoryConfig> s = [] {
-        using mem::DramParams;
-        const Schema<DramParams> p = {
-            size_field("size", &DramParams::size_bytes, "capacity of the device"),
-            time_field("read_latency", &DramParams::read_latency,
-                       "idle read latency inside the device (controller and row access)"),
-            time_field("write_latency", &DramParams::write_latency,
-                       "time for the controller to accept a posted write"),
-            bandwidth_field("channel_bandwidth", &DramParams::channel_bandwidth_gbps,
-                            "peak data rate of one channel"),
-            integer_field("channels", &DramParams::channels, "independent channels (1-64)"),
-            size_field("channel_interleave", &DramParams::channel_interleave_bytes,
-                       "consecutive bytes mapped to one channel before moving to the next"),
-            byte_field("fill_byte", &DramParams::fill_byte,
-                       "value read from never-written memory"),
-        };
-        return lift(&MemoryConfig::dram, p);
-    }();
-    return s;
-}
-
-const Schema<RangeConfig>& range_schema() {
-    static const Schema<RangeConfig> s = {
-        string_field("name", &RangeConfig::name, "label shown by `invalsim check`"),
-        required(address_field("base", &RangeConfig::base, "first system physical address")),
-        required(size_field("size", &RangeConfig::size_bytes, "length of the range")),
-        required(string_field("target", &RangeConfig::target, "memory device (a key of /memories)")),
-        size_field("target_offset", &RangeConfig::target_offset,
-                   "device offset at which the range starts"),
-    };
-    return s;
-}
-
 const std::vector<std::string>& top_level_keys() {
-    static const std::vector<std::string> k = {"name",         "description", "simulation",
-                                               "cpu",          "caches",      "interconnect",
-                                               "memories",     "address_map"};
+    static const std::vector<std::string> k = {
+        "name",        "description", "simulation",   "cpu",      "caches",
+        "home_agents", "interconnect", "memories",    "address_map"};
     return k;
-}
-
-std::vector<SchemaSection> config_schema_doc() {
-    MemoryConfig dram_defaults;
-    return {
-        {"Simulation", "/simulation", "Run-wide settings.",
-         schema_rows(simulation_schema(), SimulationConfig{})},
-        {"CPUs", "/cpu",
-         "Identical in-order, blocking CPUs, each running its program from the scenario.",
-         schema_rows(cpu_schema(), CpuConfig{})},
-        {"Private caches", "/caches/<name>",
-         "Each entry is instantiated once per CPU (system.cpuN.<name>) when it lies on a CPU's "
-         "path. Write-back, write-allocate, real data.",
-         schema_rows(cache_schema(), CacheConfig{})},
-        {"Interconnect", "/interconnect", "The crossbar between the caches and the memories.",
-         schema_rows(interconnect_schema(), noc::CrossbarParams{})},
-        {"DRAM device", "/memories/<name> with \"type\": \"dram\"",
-         "A DRAM device with a sparse backing store (host memory only for touched pages).",
-         schema_rows(dram_schema(), dram_defaults)},
-        {"Address map", "/address_map/<index>",
-         "System physical address ranges and the device each maps onto. Ranges must not "
-         "overlap and must be 4 KiB aligned.",
-         schema_rows(range_schema(), RangeConfig{})},
-    };
 }
 
 }  // namespace invalsim::config

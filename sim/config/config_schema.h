@@ -13,9 +13,17 @@ namespace invalsim::config {
 const Schema<SimulationConfig>& simulation_schema();
 const Schema<CpuConfig>& cpu_schema();
 const Schema<CacheConfig>& cache_schema();
+const Schema<home_agent::HomeAgentParams>& home_agents_schema();
+const Schema<home_agent::SlcParams>& slc_schema();
 const Schema<noc::CrossbarParams>& interconnect_schema();
 const Schema<MemoryConfig>& dram_schema();
+const Schema<MemoryConfig>& cxl_schema();
+const Schema<MemoryConfig>& nvdimm_schema();
 const Schema<RangeConfig>& range_schema();
+
+// The memory schema for a "type" value, or nullptr.
+const Schema<MemoryConfig>* memory_schema(MemoryKind kind);
+const std::vector<std::pair<std::string, MemoryKind>>& memory_types();
 
 // The top-level keys of a config file.
 const std::vector<std::string>& top_level_keys();

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "models/cxl/hdm_decoder.h"
 #include "models/noc/address_map.h"
 #include "sim/config/units.h"
 
@@ -11,17 +12,41 @@ namespace {
 
 constexpr std::uint64_t kRangeAlign = 4096;
 
+// Violation fields are parameter names, or relative paths such as "slc/ways".
 void report(const common::Violations& vs, const Cursor& at) {
-    for (const auto& v : vs) at.child(v.field).error(v.message);
+    for (const auto& v : vs) {
+        std::string pointer = at.pointer;
+        std::size_t start = 0;
+        while (true) {
+            const auto slash = v.field.find('/', start);
+            pointer = child_pointer(pointer, v.field.substr(start, slash - start));
+            if (slash == std::string::npos) break;
+            start = slash + 1;
+        }
+        at.diag.error(pointer, v.message);
+    }
 }
 
 void validate_cpu(const SystemConfig& cfg, const Cursor& at) {
-    if (cfg.cpu.count == 0 || cfg.cpu.count > 1024) {
-        at.child("count").error("must be between 1 and 1024, got " + std::to_string(cfg.cpu.count));
+    if (cfg.cpu.count == 0 || cfg.cpu.count > 256) {
+        at.child("count").error("must be between 1 and 256, got " + std::to_string(cfg.cpu.count));
     }
     report(cfg.cpu.params.validate(), at);
-    if (!cfg.cpu.dcache.empty() && cfg.find_cache(cfg.cpu.dcache) == nullptr) {
-        at.child("dcache").error("names no cache: \"" + cfg.cpu.dcache + "\" is not a key of /caches");
+    for (const char* key : {"dcache", "icache"}) {
+        const std::string& name = std::string(key) == "dcache" ? cfg.cpu.dcache : cfg.cpu.icache;
+        if (!name.empty() && cfg.find_cache(name) == nullptr) {
+            at.child(key).error("names no cache: \"" + name + "\" is not a key of /caches");
+        }
+    }
+    if (!cfg.cpu.icache.empty() && cfg.cpu.icache == cfg.cpu.dcache) {
+        at.child("icache").error("must be a different cache from dcache (an L1I beside the L1D)");
+    } else if (!cfg.cpu.icache.empty() && cfg.find_cache(cfg.cpu.icache)) {
+        const auto d = cfg.data_path();
+        const auto i = cfg.instruction_path();
+        if (d.empty() || i.empty() || d.back() != i.back()) {
+            at.child("icache").error("its path must end at the same last-level private cache as "
+                                     "dcache's (" + (d.empty() ? std::string("none") : "\"" + d.back()->name + "\"") + ")");
+        }
     }
 }
 
@@ -49,13 +74,6 @@ bool validate_cache_link(const SystemConfig& cfg, const CacheConfig& c, const Cu
         at.error("names no cache: \"" + c.next + "\" is not a key of /caches (or \"memory\")");
         return false;
     }
-    if (below->params.line_bytes < c.params.line_bytes) {
-        at.error("the level below (\"" + below->name + "\", " +
-                 std::to_string(below->params.line_bytes) +
-                 "-byte lines) must have lines at least as large as this one (" +
-                 std::to_string(c.params.line_bytes) + " bytes)");
-        return false;
-    }
     return true;
 }
 
@@ -73,20 +91,50 @@ bool validate_no_cycles(const SystemConfig& cfg, const Cursor& at) {
 
 void validate_caches(const SystemConfig& cfg, const Cursor& at) {
     bool links_ok = true;
+    bool params_ok = true;
     for (const auto& c : cfg.caches) {
         const Cursor ca = at.child(c.name);
-        report(c.params.validate(), ca);
+        const auto violations = c.params.validate();
+        params_ok = params_ok && violations.empty();
+        report(violations, ca);
         links_ok = validate_cache_link(cfg, c, ca.child("next")) && links_ok;
     }
     links_ok = validate_no_cycles(cfg, at) && links_ok;
     if (!links_ok) return;  // reachability is meaningless with broken links
     std::set<std::string> used;
-    for (const auto* c : cfg.data_path()) used.insert(c->name);
+    const auto all = cfg.private_caches();
+    for (const auto* c : all) used.insert(c->name);
     for (const auto& c : cfg.caches) {
         if (!used.count(c.name)) {
-            at.child(c.name).error("is not on any CPU's path (reach it from /cpu/dcache through "
-                                   "`next`), so it would never be built");
+            at.child(c.name).error("is not on any CPU's path (reach it from /cpu/dcache or "
+                                   "/cpu/icache through `next`), so it would never be built");
         }
+    }
+    for (const auto* c : all) {
+        if (params_ok && c->params.line_bytes != all.front()->params.line_bytes) {
+            at.child(c->name).child("line_size").error(
+                "all private caches of a CPU share one line size (the coherence granule); \"" +
+                all.front()->name + "\" has " + std::to_string(all.front()->params.line_bytes));
+        }
+    }
+}
+
+// A range over CXL devices becomes one HDM decoder per device.
+void validate_cxl_range(const RangeConfig& r, const Cursor& at) {
+    const auto ways = static_cast<std::uint32_t>(r.targets.size());
+    constexpr std::uint64_t kDecoderUnit = 256ULL << 20;
+    if (!cxl::HdmDecoder::valid_ways(ways)) {
+        at.child("target").error("a CXL interleave set has 1, 2, 3, 4, 6, 8, 12 or 16 devices, got " +
+                                 std::to_string(ways));
+        return;
+    }
+    if (!cxl::HdmDecoder::valid_granularity(r.interleave_granularity)) {
+        at.child("interleave_granularity").error("must be a power of two from 256B to 16KiB, got " +
+                                                 std::to_string(r.interleave_granularity));
+    }
+    if (r.base % kDecoderUnit != 0 || r.size_bytes % (kDecoderUnit * ways) != 0) {
+        at.child("size").error("a CXL range is decoded in 256 MiB units per device: base and size "
+                               "must be multiples of 256MiB (x " + std::to_string(ways) + " devices)");
     }
 }
 
@@ -101,27 +149,42 @@ void validate_range(const SystemConfig& cfg, const RangeConfig& r, const Cursor&
     if (r.size_bytes != 0 && r.base + (r.size_bytes - 1) < r.base) {
         at.child("size").error("the range wraps past the end of the 64-bit address space");
     }
-    const MemoryConfig* m = cfg.find_memory(r.target);
-    if (m == nullptr) {
-        at.child("target").error("names no memory: \"" + r.target + "\" is not a key of /memories");
-        return;
+    bool all_cxl = true;
+    for (std::size_t i = 0; i < r.targets.size(); ++i) {
+        const MemoryConfig* m = cfg.find_memory(r.targets[i]);
+        const Cursor t = r.targets.size() == 1 ? at.child("target") : at.child("target").child(i);
+        if (m == nullptr) {
+            t.error("names no memory: \"" + r.targets[i] + "\" is not a key of /memories");
+            return;
+        }
+        all_cxl = all_cxl && m->kind == MemoryKind::CxlType3;
+        const std::uint64_t dev = m->size_bytes();
+        const std::uint64_t share = r.size_per_target();
+        if (r.target_offset > dev || share > dev - r.target_offset) {
+            at.child("size").error("range of " + format_size(r.size_bytes) + " at device offset " +
+                                   format_address(r.target_offset) + " does not fit in \"" +
+                                   r.targets[i] + "\" (" + format_size(dev) + ")");
+        }
     }
-    const std::uint64_t dev = m->dram.size_bytes;
-    if (r.target_offset > dev || r.size_bytes > dev - r.target_offset) {
-        at.child("size").error("range of " + format_size(r.size_bytes) + " at device offset " +
-                               format_address(r.target_offset) + " does not fit in \"" + r.target +
-                               "\" (" + format_size(dev) + ")");
+    if (r.targets.size() > 1 && !all_cxl) {
+        at.child("target").error("only CXL Type-3 devices can be interleaved in one range");
+    } else if (all_cxl) {
+        validate_cxl_range(r, at);
     }
 }
 
 void validate_address_map(const SystemConfig& cfg, const Cursor& at) {
     if (cfg.address_map.empty()) at.error("must contain at least one range");
     std::vector<noc::AddressRange> ranges;
+    std::set<std::string> names;
     for (std::size_t i = 0; i < cfg.address_map.size(); ++i) {
         const RangeConfig& r = cfg.address_map[i];
         validate_range(cfg, r, at.child(i));
+        if (!r.name.empty() && !names.insert(r.name).second) {
+            at.child(i).child("name").error("\"" + r.name + "\" names another range already");
+        }
         if (r.size_bytes == 0 || r.base + (r.size_bytes - 1) < r.base) return;
-        ranges.push_back({r.name, r.base, r.size_bytes, 0, r.target_offset});
+        ranges.push_back(noc::AddressRange::single(r.name, r.base, r.size_bytes, 0, r.target_offset));
     }
     if (auto o = noc::AddressMap::find_overlap(ranges)) {
         const auto& a = cfg.address_map[o->first];
@@ -129,6 +192,16 @@ void validate_address_map(const SystemConfig& cfg, const Cursor& at) {
         at.child(o->second).error("range " + format_address(b.base) + "+" + format_size(b.size_bytes) +
                                   " overlaps /address_map/" + std::to_string(o->first) + " (" +
                                   format_address(a.base) + "+" + format_size(a.size_bytes) + ")");
+    }
+}
+
+void validate_home_agents(const SystemConfig& cfg, const Cursor& at) {
+    report(cfg.home_agents.validate(), at);
+    const auto& slc = cfg.home_agents.slc;
+    if (slc.enabled() && slc.line_bytes < cfg.private_line_bytes()) {
+        at.child("slc").child("line_size").error(
+            "must be at least the private line size (" + std::to_string(cfg.private_line_bytes()) +
+            " bytes), got " + std::to_string(slc.line_bytes));
     }
 }
 
@@ -140,9 +213,17 @@ void validate_system(const SystemConfig& cfg, const Cursor& root) {
     }
     validate_cpu(cfg, root.child("cpu"));
     validate_caches(cfg, root.child("caches"));
+    validate_home_agents(cfg, root.child("home_agents"));
     report(cfg.interconnect.validate(), root.child("interconnect"));
     if (cfg.memories.empty()) root.child("memories").error("must declare at least one memory");
-    for (const auto& m : cfg.memories) report(m.dram.validate(), root.child("memories").child(m.name));
+    for (const auto& m : cfg.memories) {
+        const Cursor at = root.child("memories").child(m.name);
+        switch (m.kind) {
+            case MemoryKind::Dram: report(m.dram.validate(), at); break;
+            case MemoryKind::CxlType3: report(m.cxl.validate(), at); break;
+            case MemoryKind::Nvdimm: report(m.nvdimm.validate(), at); break;
+        }
+    }
     validate_address_map(cfg, root.child("address_map"));
 }
 

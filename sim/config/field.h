@@ -148,6 +148,33 @@ Field<S> enum_field(std::string key, E S::*m, Choices<E> choices, std::string de
             }};
 }
 
+// A nested object read with its own table ("slc": {...}).
+template <class S, class T>
+Field<S> object_field(std::string key, T S::*m, const Schema<T>& sub, std::string desc);
+
+// One name or a list of names ("target": "dram0" or ["cxl0", "cxl1"]).
+template <class S>
+Field<S> names_field(std::string key, std::vector<std::string> S::*m, std::string desc) {
+    return {std::move(key), "string or array of strings", std::move(desc),
+            [m](S& s, const Json& j, const Cursor& at) {
+                std::vector<std::string> out;
+                if (j.is_string()) {
+                    out.push_back(j.get<std::string>());
+                } else if (j.is_array() && !j.empty()) {
+                    for (std::size_t i = 0; i < j.size(); ++i) {
+                        std::string v;
+                        if (!read_string(j[i], at.child(i), v)) return;
+                        out.push_back(v);
+                    }
+                } else {
+                    at.error("expected a name or a non-empty array of names, got " + describe(j));
+                    return;
+                }
+                s.*m = out;
+            },
+            [m](const S& s) { return (s.*m).size() == 1 ? Json((s.*m)[0]) : Json(s.*m); }};
+}
+
 // Fields of a member struct presented at the level of the outer struct, so a
 // config entry can combine a model's params with its wiring keys.
 template <class Outer, class Inner>
@@ -202,6 +229,13 @@ Json write_object(const Schema<S>& schema, const S& s) {
     Json j = Json::object();
     for (const auto& f : schema) j[f.key] = f.write(s);
     return j;
+}
+
+template <class S, class T>
+Field<S> object_field(std::string key, T S::*m, const Schema<T>& sub, std::string desc) {
+    return {std::move(key), "object", std::move(desc),
+            [m, &sub](S& s, const Json& j, const Cursor& at) { read_object(sub, j, at, s.*m); },
+            [m, &sub](const S& s) { return write_object(sub, s.*m); }};
 }
 
 }  // namespace invalsim::config

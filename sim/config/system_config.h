@@ -7,8 +7,11 @@
 #include "models/cache/cache_params.h"
 #include "models/common/duration.h"
 #include "models/cpu/cpu_params.h"
+#include "models/cxl/cxl_params.h"
+#include "models/home_agent/home_agent_params.h"
 #include "models/mem/dram_params.h"
 #include "models/noc/crossbar_params.h"
+#include "models/nvdimm/nvdimm_params.h"
 
 namespace invalsim::config {
 
@@ -30,6 +33,7 @@ struct CpuConfig {
     std::uint32_t count = 1;
     cpu::CpuParams params;
     std::string dcache;  // first cache of the data path; "" connects the CPU to memory directly
+    std::string icache;  // first cache of instruction fetches; "" sends them down the data path
 };
 
 struct CacheConfig {
@@ -38,20 +42,29 @@ struct CacheConfig {
     std::string next = kMemory;
 };
 
-enum class MemoryKind { Dram };
+enum class MemoryKind { Dram, CxlType3, Nvdimm };
+const char* to_string(MemoryKind k);
 
 struct MemoryConfig {
     std::string name;
     MemoryKind kind = MemoryKind::Dram;
     mem::DramParams dram;
+    cxl::CxlParams cxl;
+    nvdimm::NvdimmParams nvdimm;
+
+    std::uint64_t size_bytes() const;
 };
 
 struct RangeConfig {
     std::string name;
     std::uint64_t base = 0;
     std::uint64_t size_bytes = 0;
-    std::string target;
-    std::uint64_t target_offset = 0;
+    std::vector<std::string> targets;           // one device, or a CXL interleave set
+    std::uint64_t interleave_granularity = 4096;  // CXL: bytes per device before the next
+    std::uint64_t target_offset = 0;            // device address where the range starts
+    bool committed = true;                      // CXL: decoders committed at start
+
+    std::uint64_t size_per_target() const { return targets.empty() ? 0 : size_bytes / targets.size(); }
 };
 
 struct SystemConfig {
@@ -61,16 +74,22 @@ struct SystemConfig {
     SimulationConfig simulation;
     CpuConfig cpu;
     std::vector<CacheConfig> caches;
+    home_agent::HomeAgentParams home_agents;
     noc::CrossbarParams interconnect;
     std::vector<MemoryConfig> memories;
     std::vector<RangeConfig> address_map;
 
     const CacheConfig* find_cache(const std::string& name) const;
     const MemoryConfig* find_memory(const std::string& name) const;
-    // The private caches a CPU's data accesses pass through, first to last.
+    const RangeConfig* find_range(const std::string& name) const;
+    // The private caches an access passes through, first to last.
     std::vector<const CacheConfig*> data_path() const;
-    // Line size of the first level the CPU talks to (its access granule).
-    std::uint32_t first_line_bytes() const;
+    std::vector<const CacheConfig*> instruction_path() const;
+    // Every private cache a CPU has, each once, upper levels first.
+    std::vector<const CacheConfig*> private_caches() const;
+    // Line size of the private caches (all equal), which is the coherence
+    // granule; 64 when the CPUs have no caches.
+    std::uint32_t private_line_bytes() const;
 };
 
 }  // namespace invalsim::config

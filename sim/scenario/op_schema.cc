@@ -1,5 +1,7 @@
 #include "sim/scenario/op_schema.h"
 
+#include <map>
+
 namespace invalsim::scenario {
 
 using config::Cursor;
@@ -41,6 +43,61 @@ Field<Op> size_field() {
 
 }  // namespace
 
+namespace {
+
+const Schema<cpu::GeneratorSpec>& generator_fields() {
+    using cpu::GeneratorSpec;
+    using cpu::Pattern;
+    static const Schema<GeneratorSpec> s = {
+        config::enum_field("pattern", &GeneratorSpec::pattern,
+                           config::Choices<Pattern>{{"sequential", Pattern::Sequential},
+                                                    {"stride", Pattern::Stride},
+                                                    {"uniform", Pattern::Uniform},
+                                                    {"hotset", Pattern::HotSet}},
+                           "address pattern; hotset is Zipf-skewed over the footprint"),
+        required(config::address_field("base", &GeneratorSpec::base, "first address of the footprint")),
+        required(config::size_field("footprint", &GeneratorSpec::footprint_bytes,
+                                    "bytes the accesses range over")),
+        config::integer_field("access_size", &GeneratorSpec::access_bytes,
+                              "bytes per access, a power of two up to the line size; accesses "
+                              "are aligned to it"),
+        config::real_field("read_fraction", &GeneratorSpec::read_fraction,
+                           "probability that an access is a load (the rest are stores)"),
+        config::integer_field("count", &GeneratorSpec::count, "accesses to issue"),
+        config::time_field("duration", &GeneratorSpec::duration,
+                           "issue accesses for this much simulated time instead of a count"),
+        config::integer_field("seed", &GeneratorSpec::seed,
+                              "seed of this generator; 0 derives it from the run's seed and the CPU"),
+        config::size_field("stride", &GeneratorSpec::stride_bytes,
+                           "distance between accesses of the stride pattern"),
+        config::real_field("skew", &GeneratorSpec::skew, "Zipf exponent of hotset, in (0, 1)"),
+    };
+    return s;
+}
+
+const Schema<cpu::TraceSpec>& trace_fields() {
+    using cpu::TracePlacementMode;
+    using cpu::TraceSpec;
+    static const Schema<TraceSpec> s = {
+        required(config::string_field("file", &TraceSpec::file,
+                                      "lackey --trace-mem=yes output, relative to the scenario")),
+        config::enum_field("placement", &TraceSpec::placement,
+                           config::Choices<TracePlacementMode>{{"first_touch", TracePlacementMode::FirstTouch},
+                                                               {"offset", TracePlacementMode::Offset}},
+                           "how virtual addresses become physical ones (see docs/workloads.md)"),
+        config::address_field("trace_base", &TraceSpec::trace_base,
+                              "offset placement: the trace address mapped to the range's base"),
+        config::integer_field("limit", &TraceSpec::limit, "records to replay; 0 for all"),
+    };
+    return s;
+}
+
+Field<Op> name_field(const char* key, const char* desc) {
+    return required(config::string_field(key, &Op::name, desc));
+}
+
+}  // namespace
+
 const Schema<Op>* op_schema(const std::string& op) {
     static const Schema<Op> read = {
         addr_field(), size_field(),
@@ -57,14 +114,30 @@ const Schema<Op>* op_schema(const std::string& op) {
     static const Schema<Op> delay = {
         required(config::time_field("time", &Op::time, "time the CPU spends idle")),
     };
-    if (op == "read") return &read;
-    if (op == "write") return &write;
-    if (op == "delay") return &delay;
-    return nullptr;
+    static const Schema<Op> barrier = {
+        name_field("name", "barrier name; every CPU whose program uses it takes part"),
+    };
+    static const Schema<Op> event = {
+        name_field("event", "event name; once signalled it stays set"),
+    };
+    static const Schema<Op> generate = config::lift(&Op::gen, generator_fields());
+    static const Schema<Op> trace = [] {
+        Schema<Op> t = config::lift(&Op::trace, trace_fields());
+        t.push_back(name_field("range", "address-map range (its name) that receives the trace"));
+        return t;
+    }();
+    static const std::map<std::string, const Schema<Op>*> by_name = {
+        {"read", &read},      {"write", &write},       {"delay", &delay},
+        {"barrier", &barrier}, {"signal", &event},     {"wait_event", &event},
+        {"generate", &generate}, {"trace", &trace}};
+    auto it = by_name.find(op);
+    return it == by_name.end() ? nullptr : it->second;
 }
 
 const std::vector<std::string>& op_names() {
-    static const std::vector<std::string> names = {"read", "write", "delay"};
+    static const std::vector<std::string> names = {"read",       "write",    "delay",
+                                                   "barrier",    "signal",   "wait_event",
+                                                   "generate",   "trace"};
     return names;
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <map>
 
 #include "models/noc/address_map.h"
 #include "sim/config/json_source.h"
@@ -22,75 +24,146 @@ constexpr std::uint64_t kMaxAccessBytes = 1ULL << 30;
 const std::vector<std::string> kTopKeys = {"description", "config", "seed", "cpus"};
 
 Op::Kind kind_of(const std::string& name) {
-    if (name == "read") return Op::Kind::Read;
-    if (name == "write") return Op::Kind::Write;
-    return Op::Kind::Delay;
+    static const std::map<std::string, Op::Kind> kinds = {
+        {"read", Op::Kind::Read},           {"write", Op::Kind::Write},
+        {"delay", Op::Kind::Delay},         {"barrier", Op::Kind::Barrier},
+        {"signal", Op::Kind::Signal},       {"wait_event", Op::Kind::WaitEvent},
+        {"generate", Op::Kind::Generate},   {"trace", Op::Kind::Trace}};
+    return kinds.at(name);
 }
 
-// Rules across an op's keys, and its address against the address map.
-void check_op(const Op& op, const Cursor& at, const noc::AddressMap& map) {
-    if (op.kind == Op::Kind::Delay) return;
-    if (op.size == 0 || op.size > kMaxAccessBytes) {
-        at.child("size").error("must be between 1 byte and 1GiB, got " + std::to_string(op.size));
-        return;
-    }
-    if (op.kind == Op::Kind::Write && op.data.kind == DataSpec::Kind::None) {
-        at.error("a write needs \"value\" or \"pattern\"");
-    }
-    if (op.data.kind == DataSpec::Kind::Value) {
-        const char* key = op.kind == Op::Kind::Write ? "value" : "expect";
-        if (op.size > 8) {
-            at.child(key).error("a value covers at most 8 bytes; use a pattern for size " +
-                                std::to_string(op.size));
-        } else if (op.size < 8 && (op.data.value >> (8 * op.size)) != 0) {
-            at.child(key).error("value " + config::format_address(op.data.value) +
-                                " does not fit in " + std::to_string(op.size) + " bytes");
+// Checks of an op against the config it will run on, and across its keys.
+class OpChecker {
+public:
+    OpChecker(const config::SystemConfig& cfg, std::string scenario_file)
+        : m_cfg(cfg), m_file(std::move(scenario_file)), m_map(map_of(cfg)) {}
+
+    void check(Op& op, const Cursor& at) const {
+        switch (op.kind) {
+            case Op::Kind::Read:
+            case Op::Kind::Write: check_access(op, at); break;
+            case Op::Kind::Generate: check_generator(op.gen, at); break;
+            case Op::Kind::Trace: check_trace(op, at); break;
+            default: break;
         }
     }
-    const noc::AddressRange* r = map.decode(op.addr);
-    if (r == nullptr || !r->contains(op.addr, op.size)) {
-        at.child("addr").error("[" + config::format_address(op.addr) + ", +" +
-                               std::to_string(op.size) +
-                               ") is not inside one range of the config's address map");
-    }
-}
 
-Op read_op(const Json& j, const Cursor& at, const noc::AddressMap& map) {
+private:
+    static noc::AddressMap map_of(const config::SystemConfig& cfg) {
+        std::vector<noc::AddressRange> ranges;
+        for (const auto& r : cfg.address_map) ranges.push_back(noc::AddressRange::single(r.name, r.base, r.size_bytes, 0, 0));
+        return noc::AddressMap(std::move(ranges));
+    }
+
+    bool mapped(common::Addr addr, std::uint64_t size, const Cursor& at) const {
+        const noc::AddressRange* r = m_map.decode(addr);
+        if (r != nullptr && r->contains(addr, size)) return true;
+        at.error("[" + config::format_address(addr) + ", +" + std::to_string(size) +
+                 ") is not inside one range of the config's address map");
+        return false;
+    }
+
+    void check_access(const Op& op, const Cursor& at) const {
+        if (op.size == 0 || op.size > kMaxAccessBytes) {
+            at.child("size").error("must be between 1 byte and 1GiB, got " + std::to_string(op.size));
+            return;
+        }
+        if (op.kind == Op::Kind::Write && op.data.kind == DataSpec::Kind::None) {
+            at.error("a write needs \"value\" or \"pattern\"");
+        }
+        if (op.data.kind == DataSpec::Kind::Value) {
+            const char* key = op.kind == Op::Kind::Write ? "value" : "expect";
+            if (op.size > 8) {
+                at.child(key).error("a value covers at most 8 bytes; use a pattern for size " +
+                                    std::to_string(op.size));
+            } else if (op.size < 8 && (op.data.value >> (8 * op.size)) != 0) {
+                at.child(key).error("value " + config::format_address(op.data.value) +
+                                    " does not fit in " + std::to_string(op.size) + " bytes");
+            }
+        }
+        mapped(op.addr, op.size, at.child("addr"));
+    }
+
+    void check_generator(const cpu::GeneratorSpec& g, const Cursor& at) const {
+        const std::uint32_t line = m_cfg.private_line_bytes();
+        if (!common::is_power_of_two(g.access_bytes) || g.access_bytes > line) {
+            at.child("access_size").error("must be a power of two up to the line size (" +
+                                          std::to_string(line) + "), got " +
+                                          std::to_string(g.access_bytes));
+            return;
+        }
+        if (g.footprint_bytes < g.access_bytes) {
+            at.child("footprint").error("must hold at least one access");
+        } else if (g.base % g.access_bytes != 0) {
+            at.child("base").error("must be aligned to access_size");
+        } else {
+            mapped(g.base, g.footprint_bytes, at.child("base"));
+        }
+        if (!(g.read_fraction >= 0.0 && g.read_fraction <= 1.0)) {
+            at.child("read_fraction").error("must be between 0 and 1");
+        }
+        if ((g.count == 0) == (g.duration.as_ps() == 0)) {
+            at.error("give exactly one of \"count\" and \"duration\"");
+        }
+        if (g.pattern == cpu::Pattern::Stride &&
+            (g.stride_bytes == 0 || g.stride_bytes % g.access_bytes != 0)) {
+            at.child("stride").error("must be a non-zero multiple of access_size");
+        }
+        if (g.pattern == cpu::Pattern::HotSet && !(g.skew > 0.0 && g.skew < 1.0)) {
+            at.child("skew").error("must be between 0 and 1 (exclusive)");
+        }
+    }
+
+    void check_trace(Op& op, const Cursor& at) const {
+        const config::RangeConfig* r = m_cfg.find_range(op.name);
+        if (r == nullptr) {
+            at.child("range").error("names no range of the config's address map: \"" + op.name + "\"");
+        } else {
+            op.trace.range_base = r->base;
+            op.trace.range_bytes = r->size_bytes;
+        }
+        op.trace.file = config::resolve_relative(m_file, op.trace.file);
+        if (config::is_builtin(op.trace.file) || !std::ifstream(op.trace.file)) {
+            at.child("file").error("cannot open trace file " + op.trace.file);
+        }
+    }
+
+    const config::SystemConfig& m_cfg;
+    std::string m_file;
+    noc::AddressMap m_map;
+};
+
+Op read_op(const Json& j, const Cursor& at, const OpChecker& checker) {
     Op op;
     op.where = at.pointer;
     if (!config::expect_object(j, at)) return op;
     auto it = j.find("op");
     if (it == j.end()) {
-        at.error("missing required key \"op\" (one of read, write, delay)");
+        at.error("missing required key \"op\"");
         return op;
     }
     std::string name;
     if (!config::read_string(*it, at.child("op"), name)) return op;
     const config::Schema<Op>* schema = op_schema(name);
     if (schema == nullptr) {
-        std::string msg = "unknown op \"" + name + "\"; expected one of read, write, delay";
+        std::string msg = "unknown op \"" + name + "\"; expected one of";
+        for (const auto& n : op_names()) msg += " " + n;
         const std::string near = config::closest(name, op_names());
         if (!near.empty()) msg += " (did you mean \"" + near + "\"?)";
         at.child("op").error(msg);
         return op;
     }
     op.kind = kind_of(name);
-    if (op.kind != Op::Kind::Delay) op.size = 8;
+    if (op.kind == Op::Kind::Read || op.kind == Op::Kind::Write) op.size = 8;
     const std::size_t before = at.diag.count();
     config::read_object(*schema, j, at, op, {"op"});
-    if (at.diag.count() == before) check_op(op, at, map);
+    if (at.diag.count() == before) checker.check(op, at);
     return op;
-}
-
-noc::AddressMap address_map_of(const config::SystemConfig& cfg) {
-    std::vector<noc::AddressRange> ranges;
-    for (const auto& r : cfg.address_map) ranges.push_back({r.name, r.base, r.size_bytes, 0, 0});
-    return noc::AddressMap(std::move(ranges));
 }
 
 void read_programs(const Json& j, const Cursor& at, const config::SystemConfig& cfg, Scenario& s) {
     if (!config::expect_object(j, at)) return;
-    const noc::AddressMap map = address_map_of(cfg);
+    const OpChecker checker(cfg, s.file);
     std::vector<std::string> names;
     for (std::uint32_t i = 0; i < cfg.cpu.count; ++i) names.push_back("cpu" + std::to_string(i));
     for (auto it = j.begin(); it != j.end(); ++it) {
@@ -105,7 +178,7 @@ void read_programs(const Json& j, const Cursor& at, const config::SystemConfig& 
         if (!config::expect_array(it.value(), c)) continue;
         auto& program = s.programs[static_cast<std::size_t>(pos - names.begin())];
         for (std::size_t k = 0; k < it.value().size(); ++k) {
-            program.push_back(read_op(it.value()[k], c.child(k), map));
+            program.push_back(read_op(it.value()[k], c.child(k), checker));
         }
     }
 }

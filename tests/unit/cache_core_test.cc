@@ -3,6 +3,8 @@
 #include "fake_memory.h"
 #include "models/cache/cache_core.h"
 
+namespace coherence = invalsim::coherence;
+
 using namespace invalsim::cache;
 using invalsim::common::Duration;
 using invalsim::test::FakeMemory;
@@ -19,7 +21,7 @@ CacheParams small_cache() {
 
 std::uint64_t read64(CacheCore& c, std::uint64_t addr, Duration& d) {
     std::uint8_t b[8];
-    c.read(addr, b, 8, d);
+    c.load(addr, b, 8, d);
     std::uint64_t v = 0;
     for (int i = 7; i >= 0; --i) v = (v << 8) | b[i];
     return v;
@@ -28,7 +30,7 @@ std::uint64_t read64(CacheCore& c, std::uint64_t addr, Duration& d) {
 void write64(CacheCore& c, std::uint64_t addr, std::uint64_t v, Duration& d) {
     std::uint8_t b[8];
     for (int i = 0; i < 8; ++i) b[i] = static_cast<std::uint8_t>(v >> (8 * i));
-    c.write(addr, b, 8, d);
+    c.store(addr, b, 8, d);
 }
 
 // Stride that maps every access to set 0 of the small cache.
@@ -73,19 +75,22 @@ SCENARIO("dirty lines are written back when evicted, clean ones are dropped", "[
     }
 }
 
-TEST_CASE("a whole-line write allocates without reading below", "[cache]") {
+TEST_CASE("a store miss reads the line for ownership; a write-back from above does not", "[cache]") {
     FakeMemory mem;
     CacheCore c(small_cache(), Duration::ns(1), mem, 1);
     std::uint8_t line[64];
     for (int i = 0; i < 64; ++i) line[i] = static_cast<std::uint8_t>(i);
     Duration d;
-    c.write(0x40, line, 64, d);
-    CHECK(mem.reads == 0);
+    c.store(0x40, line, 64, d);
+    CHECK(mem.count(coherence::Req::ReadUnique) == 1);
     CHECK(c.probe(0x40) == LineState::Modified);
     CHECK(read64(c, 0x48, d) == 0x0F0E0D0C0B0A0908ULL);
-    // A partial write miss must fetch the rest of the line first.
-    write64(c, 0x80, 1, d);
+    // A whole dirty line arriving from an upper level is installed directly.
+    coherence::LineRequest wb{coherence::Req::WriteBack, 0x80, 64, line, 0};
+    c.serve(wb, d);
     CHECK(mem.reads == 1);
+    CHECK(c.probe(0x80) == LineState::Modified);
+    CHECK(read64(c, 0x80, d) == 0x0706050403020100ULL);
 }
 
 SCENARIO("maintenance of one line", "[cache][maintenance]") {

@@ -151,7 +151,7 @@ TEST_CASE("bad configs are rejected with path and reason", "[config]") {
     }
     SECTION("18 zero CPUs") {
         j["cpu"]["count"] = 0;
-        check_one(errors(j), "/cpu/count", "between 1 and 1024");
+        check_one(errors(j), "/cpu/count", "between 1 and 256");
     }
     SECTION("19 unknown memory type") {
         j["memories"]["dram0"]["type"] = "sram";
@@ -165,9 +165,9 @@ TEST_CASE("bad configs are rejected with path and reason", "[config]") {
         j["caches"]["l3"] = {{"size", "1MiB"}, {"ways", 16}};
         check_one(errors(j), "/caches/l3", "not on any CPU's path");
     }
-    SECTION("22 lower level with smaller lines") {
-        j["caches"]["l2"]["line_size"] = 32;
-        check_one(errors(j), "/caches/l1d/next", "lines at least as large");
+    SECTION("22 private levels with different lines") {
+        j["caches"]["l2"]["line_size"] = 128;
+        check_one(errors(j), "/caches/l2/line_size", "share one line size");
     }
     SECTION("23 invalid component name") {
         j["memories"]["DRAM-0"] = j["memories"]["dram0"];

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstdint>
+
+#include "models/common/duration.h"
+#include "models/common/types.h"
+
+namespace invalsim::cxl {
+
+// A CXL Type-3 memory expander behind a root port. Latencies are one way.
+struct CxlParams {
+    std::uint64_t size_bytes = 256ULL << 30;
+    // Host root port and CXL controller, each direction.
+    common::Duration root_port_latency = common::Duration::ns(20);
+    // Link traversal (PHY, flit packing, retimer) each direction, before
+    // the serialisation time that the bandwidth adds.
+    common::Duration link_latency = common::Duration::ns(15);
+    std::uint32_t link_gts = 32;   // per-lane rate: 32 GT/s is PCIe 5.0
+    std::uint32_t link_width = 8;  // lanes
+    // Device controller (CXL IP and memory controller), each direction.
+    common::Duration controller_latency = common::Duration::ns(25);
+    common::Duration media_read_latency = common::Duration::ns(50);
+    common::Duration media_write_latency = common::Duration::ns(20);
+    double media_channel_bandwidth_gbps = 25.6;
+    std::uint32_t media_channels = 2;
+    std::uint8_t fill_byte = 0x00;
+
+    // 68-byte flits carry 64 bytes of data.
+    double link_bandwidth_gbps() const {
+        return static_cast<double>(link_gts) * link_width / 8.0 * 64.0 / 68.0;
+    }
+    common::Violations validate() const;
+};
+
+}  // namespace invalsim::cxl

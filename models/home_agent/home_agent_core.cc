@@ -1,0 +1,232 @@
+#include "models/home_agent/home_agent_core.h"
+
+#include <cstring>
+
+namespace invalsim::home_agent {
+
+using cache::LineState;
+using coherence::LineRequest;
+using coherence::Req;
+using coherence::Snoop;
+using coherence::Source;
+using common::Addr;
+using common::Duration;
+
+namespace {
+
+std::uint64_t sf_sets(std::uint64_t entries, std::uint32_t ways) {
+    const std::uint64_t sets = entries / ways;
+    return sets == 0 ? 1 : sets;
+}
+
+}  // namespace
+
+void HomeAgentCore::MemoryPort::request(LineRequest& r, Duration& delay) {
+    ++(coherence::wants_data(r.type) ? m_stats.memory_reads : m_stats.memory_writes);
+    m_port.request(r, delay);
+    if (r.source == Source::None) r.source = Source::Memory;
+}
+
+HomeAgentCore::HomeAgentCore(const HomeAgentParams& params, Wiring wiring, cache::LinePort& memory)
+    : m_params(params),
+      m_wiring(std::move(wiring)),
+      m_memory(memory, m_stats),
+      m_sf(sf_sets(m_wiring.snoop_filter_entries, params.snoop_filter_ways), params.snoop_filter_ways),
+      m_snoop_buf(m_wiring.granule_bytes) {
+    if (params.slc.enabled()) {
+        cache::Placement place;
+        place.source = Source::Slc;
+        place.memory_side = true;
+        m_slc = std::make_unique<cache::CacheCore>(params.slc.cache_params(), params.slc.latency, m_memory,
+                                                   m_wiring.slc_seed, place);
+    }
+}
+
+void HomeAgentCore::handle(LineRequest& r, Duration& delay) {
+    delay += m_params.lookup_latency;
+    switch (r.type) {
+        case Req::ReadShared: read_shared(r, delay); break;
+        case Req::ReadUnique: read_unique(r, delay); break;
+        case Req::Upgrade: upgrade(r, delay); break;
+        case Req::WriteBack: write_back(r, delay); break;
+        case Req::CleanEvict:
+            ++m_stats.clean_evicts;
+            m_sf.remove(r.addr / m_wiring.granule_bytes, r.requester);
+            break;
+        case Req::ReadOnce: read_once(r, delay); break;
+        case Req::WriteUnique: write_unique(r, delay); break;
+    }
+}
+
+void HomeAgentCore::read_shared(LineRequest& r, Duration& delay) {
+    ++m_stats.read_shared;
+    const std::uint64_t line = r.addr / m_wiring.granule_bytes;
+    bool from_peer = false;
+    if (SnoopFilter::Entry* e = m_sf.find(line); e && e->exclusive &&
+                                                 e->sharers.has_other_than(r.requester)) {
+        // The owner may hold it Modified: it keeps a Shared copy, and the
+        // dirty data goes to memory-side storage as MESI has no Owned state.
+        const SharerSet owner = e->sharers;
+        from_peer = snoop_sharers(owner, r.requester, Snoop::Shared, r.addr, delay);
+        e = m_sf.find(line);
+        if (e) e->exclusive = false;
+        if (from_peer) {
+            std::memcpy(r.data, m_snoop_buf.data(), r.bytes);
+            write_data(r.addr, r.bytes, m_snoop_buf.data(), delay);
+            r.source = Source::Peer;
+            ++m_stats.peer_data;
+        }
+    }
+    if (!from_peer) read_data(r, delay);
+    SnoopFilter::Entry& e = track(line, delay);
+    const bool others = e.sharers.has_other_than(r.requester);
+    e.sharers.add(r.requester);
+    e.exclusive = !others;
+    r.granted = others ? LineState::Shared : LineState::Exclusive;
+}
+
+void HomeAgentCore::read_unique(LineRequest& r, Duration& delay) {
+    ++m_stats.read_unique;
+    const std::uint64_t line = r.addr / m_wiring.granule_bytes;
+    bool from_peer = false;
+    if (SnoopFilter::Entry* e = m_sf.find(line)) {
+        const SharerSet sharers = e->sharers;
+        from_peer = snoop_sharers(sharers, r.requester, Snoop::Invalidate, r.addr, delay);
+    }
+    if (from_peer) {
+        // Ownership of the dirty data passes to the requester.
+        std::memcpy(r.data, m_snoop_buf.data(), r.bytes);
+        r.source = Source::Peer;
+        ++m_stats.peer_data;
+    } else {
+        read_data(r, delay);
+    }
+    SnoopFilter::Entry& e = track(line, delay);
+    e.sharers.clear();
+    e.sharers.add(r.requester);
+    e.exclusive = true;
+    r.granted = LineState::Exclusive;
+}
+
+void HomeAgentCore::upgrade(LineRequest& r, Duration& delay) {
+    ++m_stats.upgrades;
+    const std::uint64_t line = r.addr / m_wiring.granule_bytes;
+    if (SnoopFilter::Entry* e = m_sf.find(line)) {
+        const SharerSet sharers = e->sharers;
+        if (snoop_sharers(sharers, r.requester, Snoop::Invalidate, r.addr, delay)) {
+            write_data(r.addr, m_wiring.granule_bytes, m_snoop_buf.data(), delay);
+        }
+    }
+    SnoopFilter::Entry& e = track(line, delay);
+    e.sharers.clear();
+    e.sharers.add(r.requester);
+    e.exclusive = true;
+    r.granted = LineState::Exclusive;
+}
+
+void HomeAgentCore::write_back(LineRequest& r, Duration& delay) {
+    ++m_stats.writebacks;
+    write_data(r.addr, r.bytes, r.data, delay);
+    if (!r.keep) m_sf.remove(r.addr / m_wiring.granule_bytes, r.requester);
+}
+
+// An uncached read: a dirty owner is cleaned first so memory-side storage
+// has the newest data; nothing is recorded in the snoop filter.
+void HomeAgentCore::read_once(LineRequest& r, Duration& delay) {
+    ++m_stats.read_once;
+    const Addr line_addr = r.addr - r.addr % m_wiring.granule_bytes;
+    if (SnoopFilter::Entry* e = m_sf.find(r.addr / m_wiring.granule_bytes); e && e->exclusive) {
+        const SharerSet owner = e->sharers;
+        if (snoop_sharers(owner, SharerSet::kMaxCpus, Snoop::Clean, line_addr, delay)) {
+            write_data(line_addr, m_wiring.granule_bytes, m_snoop_buf.data(), delay);
+        }
+    }
+    read_data(r, delay);
+    r.granted = LineState::Invalid;
+}
+
+// An uncached partial write: every cached copy goes (a dirty one is merged
+// first), then the bytes are written at memory-side storage.
+void HomeAgentCore::write_unique(LineRequest& r, Duration& delay) {
+    ++m_stats.write_unique;
+    const std::uint64_t line = r.addr / m_wiring.granule_bytes;
+    const Addr line_addr = line * m_wiring.granule_bytes;
+    if (SnoopFilter::Entry* e = m_sf.find(line)) {
+        const SharerSet sharers = e->sharers;
+        if (snoop_sharers(sharers, SharerSet::kMaxCpus, Snoop::Invalidate, line_addr, delay)) {
+            write_data(line_addr, m_wiring.granule_bytes, m_snoop_buf.data(), delay);
+        }
+        m_sf.erase(line);
+    }
+    write_data(r.addr, r.bytes, r.data, delay);
+}
+
+void HomeAgentCore::read_data(LineRequest& r, Duration& delay) {
+    LineRequest down{Req::ReadShared, r.addr, r.bytes, r.data, r.requester};
+    if (m_slc) {
+        m_slc->serve(down, delay);
+    } else {
+        m_memory.request(down, delay);
+    }
+    r.ok = down.ok;
+    r.source = down.source;
+}
+
+void HomeAgentCore::write_data(Addr addr, std::uint32_t bytes, std::uint8_t* data, Duration& delay) {
+    const bool whole = m_slc && bytes == m_slc->line_bytes();
+    LineRequest down{whole ? Req::WriteBack : Req::WriteUnique, addr, bytes, data, 0};
+    // Write-backs are posted: the writer does not wait for memory.
+    Duration posted = delay;
+    if (m_slc) {
+        m_slc->serve(down, posted);
+    } else {
+        down.type = Req::WriteBack;
+        m_memory.request(down, posted);
+    }
+}
+
+bool HomeAgentCore::snoop_sharers(const SharerSet& sharers, std::uint32_t except, Snoop kind,
+                                  Addr addr, Duration& delay) {
+    bool dirty = false;
+    bool sent = false;
+    Duration slowest;
+    sharers.for_each([&](std::uint32_t cpu) {
+        if (cpu == except || cpu >= m_wiring.cpus.size()) return;
+        coherence::SnoopTarget* t = m_wiring.cpus[cpu];
+        ++m_stats.snoops_sent;
+        sent = true;
+        const coherence::SnoopResult res =
+            t->snoop(kind, addr - addr % m_wiring.granule_bytes, m_wiring.granule_bytes,
+                     dirty ? nullptr : m_snoop_buf.data());
+        if (res.present) ++m_stats.snoops_hit;
+        dirty = dirty || res.dirty;
+        slowest = common::max(slowest, t->snoop_latency());
+    });
+    // Snoops go out in parallel: the request waits for the slowest.
+    if (sent) delay += m_wiring.snoop_round_trip + slowest;
+    return dirty;
+}
+
+// The snoop-filter entry for `line`; a capacity eviction back-invalidates
+// the displaced line in every CPU that holds it.
+SnoopFilter::Entry& HomeAgentCore::track(std::uint64_t line, Duration& delay) {
+    std::optional<SnoopFilter::Entry> victim;
+    SnoopFilter::Entry& e = m_sf.obtain(line, victim);
+    if (victim) {
+        ++m_stats.sf_evictions;
+        m_stats.back_invalidations += victim->sharers.count();
+        const Addr addr = victim->line * m_wiring.granule_bytes;
+        if (snoop_sharers(victim->sharers, SharerSet::kMaxCpus, Snoop::Invalidate, addr, delay)) {
+            write_data(addr, m_wiring.granule_bytes, m_snoop_buf.data(), delay);
+        }
+    }
+    return e;
+}
+
+HomeAgentStats HomeAgentCore::stats() const {
+    HomeAgentStats s = m_stats;
+    s.sf_entries_used = m_sf.used();
+    return s;
+}
+
+}  // namespace invalsim::home_agent

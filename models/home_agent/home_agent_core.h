@@ -1,0 +1,77 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "models/cache/cache_core.h"
+#include "models/coherence/request.h"
+#include "models/coherence/snoop.h"
+#include "models/home_agent/home_agent_params.h"
+#include "models/home_agent/home_agent_stats.h"
+#include "models/home_agent/snoop_filter.h"
+
+namespace invalsim::home_agent {
+
+// The point of coherence for the lines it homes: keeps the CPUs' private
+// copies coherent through its snoop filter (MESI), and fronts the memory
+// with its system-level cache slice. Memory devices behind it are not
+// coherent with any of this: a change inside a device is seen by nobody
+// until the caches are maintained.
+class HomeAgentCore {
+public:
+    struct Wiring {
+        std::vector<coherence::SnoopTarget*> cpus;  // index = CPU number
+        common::Duration snoop_round_trip;          // agent to a CPU and back
+        std::uint32_t granule_bytes = 64;           // coherence granule (private line size)
+        std::uint64_t snoop_filter_entries = 0;     // resolved size
+        std::uint64_t slc_seed = 1;
+    };
+
+    HomeAgentCore(const HomeAgentParams& params, Wiring wiring, cache::LinePort& memory);
+
+    void handle(coherence::LineRequest& r, common::Duration& delay);
+
+    cache::CacheCore* slc() { return m_slc.get(); }
+    const cache::CacheCore* slc() const { return m_slc.get(); }
+    SnoopFilter& snoop_filter() { return m_sf; }
+    HomeAgentStats stats() const;
+
+private:
+    // Counts the agent's and its SLC's traffic to memory.
+    class MemoryPort : public cache::LinePort {
+    public:
+        MemoryPort(cache::LinePort& port, HomeAgentStats& stats) : m_port(port), m_stats(stats) {}
+        void request(coherence::LineRequest& r, common::Duration& delay) override;
+
+    private:
+        cache::LinePort& m_port;
+        HomeAgentStats& m_stats;
+    };
+
+    void read_shared(coherence::LineRequest& r, common::Duration& delay);
+    void read_unique(coherence::LineRequest& r, common::Duration& delay);
+    void upgrade(coherence::LineRequest& r, common::Duration& delay);
+    void write_back(coherence::LineRequest& r, common::Duration& delay);
+    void read_once(coherence::LineRequest& r, common::Duration& delay);
+    void write_unique(coherence::LineRequest& r, common::Duration& delay);
+
+    void read_data(coherence::LineRequest& r, common::Duration& delay);
+    void write_data(common::Addr addr, std::uint32_t bytes, std::uint8_t* data,
+                    common::Duration& delay);
+    // Snoops every sharer except `except`; dirty data lands in m_snoop_buf.
+    bool snoop_sharers(const SharerSet& sharers, std::uint32_t except, coherence::Snoop kind,
+                       common::Addr addr, common::Duration& delay);
+    SnoopFilter::Entry& track(std::uint64_t line, common::Duration& delay);
+
+    HomeAgentParams m_params;
+    Wiring m_wiring;
+    HomeAgentStats m_stats;
+    MemoryPort m_memory;
+    SnoopFilter m_sf;
+    std::unique_ptr<cache::CacheCore> m_slc;
+    std::vector<std::uint8_t> m_snoop_buf;
+};
+
+}  // namespace invalsim::home_agent

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "models/home_agent/sharer_set.h"
+
+namespace invalsim::home_agent {
+
+// Which CPUs may hold each line (in coherence-granule units) homed at one
+// agent. Set-associative with LRU; a full set gives up an entry, and the
+// caller must then back-invalidate that entry's sharers.
+class SnoopFilter {
+public:
+    struct Entry {
+        std::uint64_t line = kFree;
+        SharerSet sharers;
+        bool exclusive = false;  // one sharer, which may hold the line E or M
+    };
+    static constexpr std::uint64_t kFree = ~0ULL;
+
+    SnoopFilter(std::uint64_t sets, std::uint32_t ways);
+
+    Entry* find(std::uint64_t line);
+    // The entry for `line`, created if needed. When creating it pushed out
+    // another line, `victim` receives that entry.
+    Entry& obtain(std::uint64_t line, std::optional<Entry>& victim);
+    // Drops `cpu` from the line's sharers; frees the entry when none remain.
+    void remove(std::uint64_t line, std::uint32_t cpu);
+    void erase(std::uint64_t line);
+
+    std::uint64_t capacity() const { return m_entries.size(); }
+    std::uint64_t used() const { return m_used; }
+
+private:
+    std::uint64_t m_sets;
+    std::uint32_t m_ways;
+    std::uint64_t m_clock = 0;
+    std::uint64_t m_used = 0;
+    std::vector<Entry> m_entries;
+    std::vector<std::uint64_t> m_stamp;
+};
+
+}  // namespace invalsim::home_agent

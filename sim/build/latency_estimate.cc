@@ -1,0 +1,30 @@
+#include "sim/build/latency_estimate.h"
+
+#include "sim/build/backend_factory.h"
+
+namespace invalsim::build {
+
+using common::Duration;
+
+Duration idle_miss_latency(const config::SystemConfig& cfg, const config::RangeConfig& range) {
+    const Duration cycle = cfg.cpu.params.cycle();
+    const std::uint32_t line = cfg.private_line_bytes();
+    Duration t;
+    for (const auto* c : cfg.data_path()) t += cycle * c->params.hit_latency_cycles;
+    const Duration hop = cfg.interconnect.hop_latency;
+    const double link = cfg.interconnect.link_bandwidth_gbps;
+    // CPU side to the home agent and back.
+    t += hop * 2 + common::transfer_time(line, link) + cfg.home_agents.lookup_latency;
+    const auto& slc = cfg.home_agents.slc;
+    std::uint32_t fill = line;
+    if (slc.enabled()) {
+        t += slc.latency;
+        fill = slc.line_bytes;
+    }
+    // Home agent to the device and back.
+    const config::MemoryConfig* m = cfg.find_memory(range.targets.front());
+    t += hop * 2 + common::transfer_time(fill, link) + make_backend(cfg, *m)->idle_read_latency(fill);
+    return t;
+}
+
+}  // namespace invalsim::build
