@@ -34,7 +34,7 @@ std::uint64_t SyntheticSource::next_slot() {
         case Pattern::Uniform: return m_rng.below(m_slots);
         case Pattern::HotSet: {
             const std::uint64_t r = m_zipf->rank(m_rng.unit());
-            return common::mul_mod(r, m_scramble, m_slots);
+            return common::mul_mod(r + 1, m_scramble, m_slots);
         }
     }
     return 0;

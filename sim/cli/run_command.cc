@@ -12,6 +12,7 @@
 #include "sim/cli/options.h"
 #include "sim/cli/summary.h"
 #include "sim/config/config_loader.h"
+#include "sim/config/diagnostics.h"
 #include "sim/stats/run_report.h"
 
 namespace invalsim::cli {
@@ -33,6 +34,9 @@ config::Json simulate(const Inputs& in, stats::RunOutcome& outcome) {
     tlm_utils::tlm_quantumkeeper::set_global_quantum(common::to_sc(in.config.simulation.quantum));
     build::System system("system", in.config, in.scenario, in.seed);
     sc_core::sc_start();
+    for (const cpu::Cpu* c : system.cpus()) {
+        if (!c->error().empty()) throw config::InputError({{in.scenario_path, "", c->error(), ""}});
+    }
     stats::StatsTree tree;
     system.register_stats(tree);
     outcome = stats::collect_outcome(system.cpus(), common::from_sc(sc_core::sc_time_stamp()));
@@ -81,7 +85,7 @@ int run_command(const std::vector<std::string>& args) {
         std::cout << "invalsim: " << in.scenario_path << " on " << in.config_path << "\n"
                   << run_summary(stats, host) << "results: " << opts.out << "/stats.json\n";
     }
-    return outcome.expects_failed ? kExitExpectFailed : kExitOk;
+    return outcome.ok() ? kExitOk : kExitExpectFailed;
 }
 
 }  // namespace invalsim::cli

@@ -78,6 +78,10 @@ std::string run_summary(const Json& stats, const HostFigures& host) {
     const Json& o = stats["outcome"];
     out << "expectations: " << o["expects_checked"] << " checked, " << o["expects_failed"]
         << " failed\n";
+    for (const auto& b : o["blocked"]) {
+        out << "  BLOCKED " << b["cpu"].get<std::string>() << ": " << b["reason"].get<std::string>()
+            << " (the simulation ran out of events)\n";
+    }
     for (const auto& f : o["failures"]) {
         out << "  FAILED " << f["cpu"].get<std::string>() << " " << f["where"].get<std::string>()
             << " at " << time_text(f["time_ns"].get<double>()) << ": read "

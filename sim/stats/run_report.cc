@@ -42,6 +42,9 @@ RunOutcome collect_outcome(const std::vector<const cpu::Cpu*>& cpus, common::Dur
         o.expects_checked += cpus[i]->stats().expects_checked;
         o.expects_failed += cpus[i]->stats().expects_failed;
         for (const auto& f : cpus[i]->failures()) o.failures.push_back(failure_json(*cpus[i], i, f));
+        if (!cpus[i]->finished()) {
+            o.blocked.push_back({{"cpu", "cpu" + std::to_string(i)}, {"reason", cpus[i]->blocked_on()}});
+        }
     }
     return o;
 }
@@ -54,10 +57,12 @@ Json stats_document(const RunIdentity& id, const RunOutcome& o, const Json& syst
     doc["scenario"] = id.scenario;
     doc["seed"] = id.seed;
     doc["simulated_time_ns"] = o.simulated_time.as_ns();
-    doc["outcome"] = {{"status", o.expects_failed ? "expect_failed" : "ok"},
+    const char* status = !o.blocked.empty() ? "blocked" : o.expects_failed ? "expect_failed" : "ok";
+    doc["outcome"] = {{"status", status},
                       {"expects_checked", o.expects_checked},
                       {"expects_failed", o.expects_failed},
-                      {"failures", o.failures}};
+                      {"failures", o.failures},
+                      {"blocked", o.blocked}};
     doc["system"] = system_stats.contains("system") ? system_stats["system"] : Json::object();
     return doc;
 }

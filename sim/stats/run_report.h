@@ -15,6 +15,8 @@ struct RunOutcome {
     std::uint64_t expects_checked = 0;
     std::uint64_t expects_failed = 0;
     config::Json failures = config::Json::array();
+    config::Json blocked = config::Json::array();  // CPUs that never finished, and why
+    bool ok() const { return expects_failed == 0 && blocked.empty(); }
 };
 
 RunOutcome collect_outcome(const std::vector<const cpu::Cpu*>& cpus, common::Duration sim_time);

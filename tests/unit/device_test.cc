@@ -1,0 +1,78 @@
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "models/cxl/cxl_backend.h"
+#include "models/cxl/hdm_decoder.h"
+#include "models/nvdimm/nvdimm_backend.h"
+
+using namespace invalsim;
+using common::Duration;
+using cxl::HdmDecoder;
+
+TEST_CASE("HDM decode squeezes the interleave out of host addresses", "[cxl]") {
+    const common::Addr base = 0x100'0000'0000ULL;
+    HdmDecoder d0{base, 1ULL << 30, 2, 4096, 0, 0, true};
+    HdmDecoder d1{base, 1ULL << 30, 2, 4096, 1, 0, true};
+    CHECK(d0.owns(base));
+    CHECK(d1.owns(base + 4096));
+    CHECK_FALSE(d0.owns(base + 4096));
+    CHECK(d0.to_dpa(base + 8192 + 5) == 4096 + 5);
+    CHECK(d1.to_dpa(base + 4096 + 100) == 100);
+    CHECK(d0.dpa_size() == 512ULL << 20);
+    // Every host address is owned by exactly one device, and each device's
+    // addresses are dense.
+    std::set<std::uint64_t> dpa0, dpa1;
+    for (common::Addr a = base; a < base + 16 * 4096; a += 512) {
+        CHECK(d0.owns(a) != d1.owns(a));
+        (d0.owns(a) ? dpa0 : dpa1).insert((d0.owns(a) ? d0 : d1).to_dpa(a));
+    }
+    CHECK(*dpa0.rbegin() < 8 * 4096);
+    CHECK(dpa0.size() == dpa1.size());
+}
+
+TEST_CASE("three-way interleave uses modulo arithmetic", "[cxl]") {
+    HdmDecoder d{0, 3 * 256 * 4, 3, 256, 2, 0x1000, true};
+    CHECK(cxl::interleave_position(512, 0, 3, 256) == 2);
+    CHECK(d.owns(512));
+    CHECK(d.to_dpa(512 + 7) == 0x1000 + 7);
+    CHECK(d.to_dpa(3 * 256 + 512) == 0x1000 + 256);
+    CHECK(HdmDecoder::valid_ways(12));
+    CHECK_FALSE(HdmDecoder::valid_ways(5));
+    CHECK_FALSE(HdmDecoder::valid_granularity(128));
+    CHECK(HdmDecoder::valid_granularity(16384));
+}
+
+TEST_CASE("CXL timing: idle read is the sum of its parts; the link queues", "[cxl]") {
+    cxl::CxlParams p;
+    cxl::CxlBackend b(p);
+    b.add_decoder({0, 1ULL << 30, 1, 4096, 0, 0, true});
+    std::uint64_t dpa = 0;
+    REQUIRE(b.translate(0x1234, dpa));
+    CHECK(dpa == 0x1234);
+    b.decoders()[0].committed = false;
+    CHECK_FALSE(b.translate(0x1234, dpa));
+    const Duration idle = b.idle_read_latency(64);
+    // 2 x (20 + 15 + 25) + 50 + 64 B at 25.6 GB/s + 64 B at 30.1 GB/s
+    CHECK(idle.as_ps() == 120000 + 50000 + 2500 + 2125);
+    CHECK(b.access(Duration(), 0, 64, true) == idle);
+    // A second read at the same instant waits for the first one's transfers.
+    CHECK(b.access(Duration(), 64, 64, true) > idle);
+    CHECK(p.link_bandwidth_gbps() == Approx(30.1176).epsilon(0.0001));
+}
+
+TEST_CASE("NVDIMM accesses cost whole media units at asymmetric bandwidth", "[nvdimm]") {
+    nvdimm::NvdimmParams p;
+    nvdimm::NvdimmBackend b(p);
+    const Duration read64 = b.access(Duration(), 0, 64, true);
+    CHECK(read64 == p.read_latency + common::transfer_time(256, 6.6));
+    CHECK(b.idle_read_latency(64) == read64);
+    nvdimm::NvdimmBackend w(p);
+    CHECK(w.access(Duration(), 0, 64, false) == p.write_latency + common::transfer_time(256, 2.3));
+    // 64 bytes straddling two units cost both.
+    nvdimm::NvdimmBackend s(p);
+    CHECK(s.access(Duration(), 224, 64, true) == p.read_latency + common::transfer_time(512, 6.6));
+    CHECK_FALSE(b.locked());
+    b.set_locked(true);
+    CHECK(b.locked());
+}

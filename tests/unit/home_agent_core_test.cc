@@ -1,0 +1,217 @@
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <vector>
+
+#include "fake_memory.h"
+#include "models/home_agent/home_agent_core.h"
+
+using namespace invalsim;
+using cache::LineState;
+using coherence::LineRequest;
+using coherence::Req;
+using coherence::Snoop;
+using common::Duration;
+using home_agent::HomeAgentCore;
+using home_agent::HomeAgentParams;
+
+namespace {
+
+// A CPU as the agent sees it: lines with a state and data.
+class FakeCpu : public coherence::SnoopTarget {
+public:
+    struct Line {
+        LineState state = LineState::Invalid;
+        std::vector<std::uint8_t> data = std::vector<std::uint8_t>(64, 0);
+    };
+    coherence::SnoopResult snoop(Snoop kind, common::Addr addr, std::uint32_t bytes,
+                                 std::uint8_t* data) override {
+        ++snoops;
+        coherence::SnoopResult r;
+        auto it = lines.find(addr);
+        if (it == lines.end() || it->second.state == LineState::Invalid) return r;
+        r.present = true;
+        if (it->second.state == LineState::Modified && data) {
+            std::copy(it->second.data.begin(), it->second.data.begin() + bytes, data);
+            r.dirty = true;
+        }
+        if (kind == Snoop::Invalidate) it->second.state = LineState::Invalid;
+        if (kind == Snoop::Shared) it->second.state = LineState::Shared;
+        if (kind == Snoop::Clean && it->second.state == LineState::Modified) {
+            it->second.state = LineState::Exclusive;
+        }
+        return r;
+    }
+    Duration snoop_latency() const override { return Duration::ns(3); }
+
+    std::map<common::Addr, Line> lines;
+    int snoops = 0;
+};
+
+struct Rig {
+    explicit Rig(HomeAgentParams p = {}, std::uint64_t sf_entries = 1024) {
+        HomeAgentCore::Wiring w;
+        w.cpus = {&cpu0, &cpu1, &cpu2};
+        w.snoop_round_trip = Duration::ns(10);
+        w.granule_bytes = 64;
+        w.snoop_filter_entries = sf_entries;
+        p.lookup_latency = Duration::ns(2);
+        ha = std::make_unique<HomeAgentCore>(p, w, mem);
+    }
+    // A CPU's request; the fake CPU installs what it was granted.
+    LineRequest ask(Req type, std::uint32_t cpu, common::Addr addr, Duration& d) {
+        buf.assign(64, 0);
+        LineRequest r{type, addr, 64, coherence::wants_data(type) ? buf.data() : nullptr, cpu};
+        ha->handle(r, d);
+        FakeCpu& c = *cpus()[cpu];
+        if (r.granted != LineState::Invalid) {
+            c.lines[addr].state = r.granted;
+            if (r.data) c.lines[addr].data = buf;
+        }
+        return r;
+    }
+    std::vector<FakeCpu*> cpus() { return {&cpu0, &cpu1, &cpu2}; }
+
+    test::FakeMemory mem{Duration::ns(100)};
+    FakeCpu cpu0, cpu1, cpu2;
+    std::unique_ptr<HomeAgentCore> ha;
+    std::vector<std::uint8_t> buf;
+};
+
+}  // namespace
+
+SCENARIO("MESI through the home agent", "[home_agent]") {
+    Rig rig;
+    rig.mem.set_byte(0x1000, 0xAA);
+    Duration d;
+    GIVEN("a line nobody holds") {
+        const LineRequest r = rig.ask(Req::ReadShared, 0, 0x1000, d);
+        THEN("the reader gets it Exclusive from memory, no snoop") {
+            CHECK(r.granted == LineState::Exclusive);
+            CHECK(r.source == coherence::Source::Memory);
+            CHECK(rig.buf[0] == 0xAA);
+            CHECK(rig.cpu1.snoops == 0);
+            CHECK(d == Duration::ns(102));  // lookup + memory
+        }
+        WHEN("its owner modifies it and another CPU reads it") {
+            rig.cpu0.lines[0x1000].state = LineState::Modified;
+            rig.cpu0.lines[0x1000].data[0] = 0xBB;
+            Duration d2;
+            const LineRequest r2 = rig.ask(Req::ReadShared, 1, 0x1000, d2);
+            THEN("the owner's data is forwarded, memory updated, both Shared") {
+                CHECK(r2.granted == LineState::Shared);
+                CHECK(r2.source == coherence::Source::Peer);
+                CHECK(rig.buf[0] == 0xBB);
+                CHECK(rig.mem.byte(0x1000) == 0xBB);
+                CHECK(rig.cpu0.lines[0x1000].state == LineState::Shared);
+                CHECK(d2 == Duration::ns(2 + 10 + 3));  // lookup + snoop round trip
+            }
+            AND_WHEN("a third CPU writes it") {
+                Duration d3;
+                const LineRequest r3 = rig.ask(Req::ReadUnique, 2, 0x1000, d3);
+                THEN("every other copy is invalidated, in parallel") {
+                    CHECK(r3.granted == LineState::Exclusive);
+                    CHECK(rig.cpu0.lines[0x1000].state == LineState::Invalid);
+                    CHECK(rig.cpu1.lines[0x1000].state == LineState::Invalid);
+                    CHECK(rig.buf[0] == 0xBB);
+                    CHECK(d3 == Duration::ns(2 + 13 + 100));
+                    CHECK(rig.ha->stats().snoops_sent == 3);
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("an upgrade invalidates the other sharers without moving data", "[home_agent]") {
+    Rig rig;
+    Duration d;
+    rig.ask(Req::ReadShared, 0, 0x40, d);
+    rig.ask(Req::ReadShared, 1, 0x40, d);
+    REQUIRE(rig.cpu0.lines[0x40].state == LineState::Shared);
+    const int reads = rig.mem.reads;
+    const LineRequest r = rig.ask(Req::Upgrade, 1, 0x40, d);
+    CHECK(r.granted == LineState::Exclusive);
+    CHECK(rig.cpu0.lines[0x40].state == LineState::Invalid);
+    CHECK(rig.mem.reads == reads);
+}
+
+TEST_CASE("write-backs and clean evictions keep the snoop filter precise", "[home_agent]") {
+    Rig rig;
+    Duration d;
+    rig.ask(Req::ReadUnique, 0, 0x80, d);
+    std::vector<std::uint8_t> data(64, 0x5C);
+    LineRequest wb{Req::WriteBack, 0x80, 64, data.data(), 0};
+    rig.ha->handle(wb, d);
+    CHECK(rig.mem.byte(0x80) == 0x5C);
+    CHECK(rig.ha->snoop_filter().find(0x80 / 64) == nullptr);
+    // A CPU that keeps a clean copy after writing back stays tracked.
+    rig.ask(Req::ReadUnique, 1, 0xC0, d);
+    LineRequest kept{Req::WriteBack, 0xC0, 64, data.data(), 1};
+    kept.keep = true;
+    rig.ha->handle(kept, d);
+    REQUIRE(rig.ha->snoop_filter().find(0xC0 / 64) != nullptr);
+    CHECK(rig.ha->snoop_filter().find(0xC0 / 64)->sharers.has(1));
+    LineRequest ce{Req::CleanEvict, 0xC0, 64, nullptr, 1};
+    rig.ha->handle(ce, d);
+    CHECK(rig.ha->snoop_filter().find(0xC0 / 64) == nullptr);
+}
+
+TEST_CASE("a full snoop filter back-invalidates the displaced line", "[home_agent]") {
+    HomeAgentParams p;
+    p.snoop_filter_ways = 2;
+    Rig small(p, 2);
+    Duration d;
+    small.ask(Req::ReadUnique, 0, 0x000, d);
+    small.cpu0.lines[0x000].state = LineState::Modified;
+    small.cpu0.lines[0x000].data[5] = 0x77;
+    small.ask(Req::ReadShared, 1, 0x040, d);
+    small.ask(Req::ReadShared, 2, 0x080, d);  // the LRU entry (line 0) must go
+    CHECK(small.cpu0.lines[0x000].state == LineState::Invalid);
+    CHECK(small.mem.byte(0x005) == 0x77);
+    CHECK(small.ha->stats().sf_evictions == 1);
+    CHECK(small.ha->stats().back_invalidations == 1);
+}
+
+TEST_CASE("the system-level cache serves repeats and absorbs write-backs", "[home_agent]") {
+    HomeAgentParams p;
+    p.slc.size_bytes = 16 * 1024;
+    p.slc.ways = 4;
+    p.slc.line_bytes = 128;
+    p.slc.latency = Duration::ns(10);
+    Rig rig(p);
+    Duration d;
+    rig.ask(Req::ReadShared, 0, 0x1000, d);
+    CHECK(rig.mem.reads == 1);
+    LineRequest ce{Req::CleanEvict, 0x1000, 64, nullptr, 0};
+    rig.ha->handle(ce, d);
+    Duration d2;
+    const LineRequest r = rig.ask(Req::ReadShared, 1, 0x1040, d2);  // other half of the 128 B line
+    CHECK(rig.mem.reads == 1);
+    CHECK(r.source == coherence::Source::Slc);
+    CHECK(d2 == Duration::ns(12));
+    std::vector<std::uint8_t> data(64, 0x99);
+    LineRequest wb{Req::WriteBack, 0x1040, 64, data.data(), 1};
+    rig.ha->handle(wb, d);
+    CHECK(rig.mem.writes == 0);  // stays in the slice, dirty
+    CHECK(rig.ha->slc()->probe(0x1000) == LineState::Modified);
+}
+
+TEST_CASE("uncached accesses see the newest data and leave nothing cached", "[home_agent]") {
+    Rig rig;
+    Duration d;
+    rig.ask(Req::ReadUnique, 0, 0x200, d);
+    rig.cpu0.lines[0x200].state = LineState::Modified;
+    rig.cpu0.lines[0x200].data[8] = 0x42;
+    std::uint8_t b[8] = {};
+    LineRequest ro{Req::ReadOnce, 0x208, 8, b, home_agent::SharerSet::kMaxCpus};
+    rig.ha->handle(ro, d);
+    CHECK(b[0] == 0x42);
+    CHECK(rig.cpu0.lines[0x200].state == LineState::Exclusive);  // cleaned, kept
+    std::uint8_t w[4] = {1, 2, 3, 4};
+    LineRequest wu{Req::WriteUnique, 0x204, 4, w, home_agent::SharerSet::kMaxCpus};
+    rig.ha->handle(wu, d);
+    CHECK(rig.cpu0.lines[0x200].state == LineState::Invalid);
+    CHECK(rig.mem.byte(0x204) == 1);
+    CHECK(rig.mem.byte(0x208) == 0x42);
+    CHECK(rig.ha->snoop_filter().find(0x200 / 64) == nullptr);
+}
