@@ -1,32 +1,46 @@
 #pragma once
 
+#include <cstdint>
+#include <vector>
+
 #include "models/common/duration.h"
 
 namespace invalsim::common {
 
-// A resource that serves one request at a time (a link, a DRAM channel, an
-// engine). Loosely-timed initiators run ahead of each other, so arrivals are
-// not ordered; the resource simply queues each arrival behind the work it has
-// already accepted. That is the usual LT approximation of contention: it is
-// exact for one initiator and conservative for several.
+// Contention on a resource that serves one request at a time (a link, a
+// DRAM channel, an engine), robust to loosely-timed initiators.
+//
+// With temporal decoupling, requests do not arrive in time order: a CPU that
+// ran ahead reserves the resource in its future before a lagging CPU asks
+// for the present. A single "busy until" time would make the lagging CPU
+// queue behind work that has not happened yet. Instead, time is cut into
+// bins and each bin holds at most its own length of service: a request fills
+// the bins from its arrival onwards, after the work already placed in each.
+// Bandwidth is enforced exactly per bin; an arrival earlier than work already
+// placed in its bin waits behind it (an error below one bin, 16 ns). For
+// arrivals in time order it is exactly FIFO queueing.
 class Occupancy {
 public:
+    static constexpr std::uint64_t kBinPs = 16'000;
+    static constexpr std::size_t kBins = 4096;  // a 65 us window of history
+
     // Returns the time the request starts being served.
-    Duration reserve(Duration arrival, Duration service) {
-        const Duration start = max(arrival, m_busy_until);
-        m_busy_until = start + service;
-        m_busy_total += service;
-        if (start > arrival) m_queued_total += start - arrival;
-        return start;
-    }
-    Duration busy_until() const { return m_busy_until; }
-    Duration busy_total() const { return m_busy_total; }
-    Duration queued_total() const { return m_queued_total; }
+    Duration reserve(Duration arrival, Duration service);
+
+    Duration busy_total() const { return Duration::ps(m_busy_ps); }
+    Duration queued_total() const { return Duration::ps(m_queued_ps); }
 
 private:
-    Duration m_busy_until;
-    Duration m_busy_total;
-    Duration m_queued_total;
+    struct Bin {
+        std::uint64_t id = ~0ULL;
+        std::uint64_t used_ps = 0;  // service placed in the bin
+        std::uint64_t tail_ps = 0;  // end of the latest service placed in it
+    };
+    Bin& bin(std::uint64_t id);
+
+    std::vector<Bin> m_bins;  // allocated on first use
+    std::uint64_t m_busy_ps = 0;
+    std::uint64_t m_queued_ps = 0;
 };
 
 }  // namespace invalsim::common
