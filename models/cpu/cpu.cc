@@ -52,6 +52,7 @@ void Cpu::execute(const Op& op, std::size_t index) {
                 stream(src, Duration());
             } catch (const TraceError& e) {
                 m_error = op.trace.file + ": " + e.what();
+                m_error_where = op.where;
                 sc_core::sc_stop();
             }
             break;

@@ -47,8 +47,9 @@ public:
     bool finished() const { return m_finished; }
     // What an unfinished CPU is stuck on, for the end-of-run report.
     std::string blocked_on() const;
-    // A workload error (a bad trace line), empty if none.
+    // A workload error (a bad trace line), empty if none, and the op it came from.
     const std::string& error() const { return m_error; }
+    const std::string& error_where() const { return m_error_where; }
 
 private:
     void run();
@@ -73,6 +74,7 @@ private:
     std::size_t m_pc = 0;
     bool m_finished = false;
     std::string m_error;
+    std::string m_error_where;
 };
 
 }  // namespace invalsim::cpu

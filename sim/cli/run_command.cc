@@ -31,11 +31,16 @@ struct RunOptions {
 config::Json simulate(const Inputs& in, stats::RunOutcome& outcome) {
     sc_core::sc_report_handler::set_actions(sc_core::SC_WARNING,
                                             sc_core::SC_DISPLAY | sc_core::SC_THROW);
+    // The only informational report is sc_stop()'s, after a workload error
+    // that is reported properly below.
+    sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
     tlm_utils::tlm_quantumkeeper::set_global_quantum(common::to_sc(in.config.simulation.quantum));
     build::System system("system", in.config, in.scenario, in.seed);
     sc_core::sc_start();
     for (const cpu::Cpu* c : system.cpus()) {
-        if (!c->error().empty()) throw config::InputError({{in.scenario_path, "", c->error(), ""}});
+        if (!c->error().empty()) {
+            throw config::InputError({{in.scenario_path, c->error_where(), c->error(), ""}});
+        }
     }
     stats::StatsTree tree;
     system.register_stats(tree);

@@ -66,9 +66,16 @@ std::string run_summary(const Json& stats, const HostFigures& host) {
     out << "simulated " << time_text(stats["simulated_time_ns"].get<double>()) << " in "
         << fmt("%.3f s", host.seconds) << " of host time (" << host.accesses << " accesses, "
         << fmt("%.0f", host.seconds > 0 ? host.accesses / host.seconds : 0.0) << "/s)\n";
+    std::uint64_t idle = 0;
     for (const auto& [name, comp] : stats["system"].items()) {
-        if (name.rfind("cpu", 0) == 0) cpu_lines(out, name, comp);
+        if (name.rfind("cpu", 0) != 0) continue;
+        if (comp.value("ops", 0) == 0) {
+            ++idle;
+        } else {
+            cpu_lines(out, name, comp);
+        }
     }
+    if (idle) out << "  (" << idle << " CPUs ran no ops)\n";
     for (const auto& [name, comp] : stats["system"].items()) {
         if (comp.contains("reads") && comp.contains("read_bytes")) {
             out << "  " << name << ": " << comp["reads"] << " reads, " << comp["writes"]
