@@ -21,11 +21,25 @@ struct MaintenanceResult {
     std::uint64_t examined = 0;  // tag lookups or tag-array entries visited
     std::uint64_t written_back = 0;
     std::uint64_t invalidated = 0;
+    std::uint64_t collateral = 0;  // invalidated lines not wholly inside the caller's range
+    common::Duration done;         // when the last write-back completed (same base as the delay)
     MaintenanceResult& operator+=(const MaintenanceResult& o) {
         examined += o.examined;
         written_back += o.written_back;
         invalidated += o.invalidated;
+        collateral += o.collateral;
+        done = common::max(done, o.done);
         return *this;
+    }
+};
+
+// The range a maintenance caller asked for, to count collateral damage:
+// lines invalidated beyond it (alignment, whole-cache mechanisms).
+struct Interest {
+    common::Addr start = 0;
+    common::Addr end = ~0ULL;  // exclusive
+    bool covers(common::Addr line, std::uint32_t bytes) const {
+        return line >= start && line + bytes <= end;
     }
 };
 
@@ -63,11 +77,18 @@ public:
                                  bool data_taken);
 
     // Maintenance. The range form costs min(lines in range, lines in cache)
-    // lookups, never the size of the range itself.
-    MaintenanceResult maintain_line(MaintenanceOp op, common::Addr addr, common::Duration& delay);
+    // lookups, never the size of the range itself. Write-backs are posted
+    // from `at` (an annotated delay) and overlap; `done` in the result says
+    // when the last one completed.
+    MaintenanceResult maintain_line(MaintenanceOp op, common::Addr addr, common::Duration at,
+                                    const Interest& interest = {});
     MaintenanceResult maintain_range(MaintenanceOp op, common::Addr start, std::uint64_t len,
-                                     common::Duration& delay);
-    MaintenanceResult maintain_all(MaintenanceOp op, common::Duration& delay);
+                                     common::Duration at, const Interest& interest = {});
+    MaintenanceResult maintain_all(MaintenanceOp op, common::Duration at,
+                                   const Interest& interest = {});
+    // Lines of the cache, for collateral counting by callers.
+    std::uint64_t entries() const { return m_tags.sets() * m_tags.ways(); }
+    std::uint64_t sets() const { return m_tags.sets(); }
 
     // Inspection without side effects (tests, checkers, the tile).
     LineState probe(common::Addr addr) const;
@@ -98,7 +119,7 @@ private:
     void note_demand(std::uint64_t line, const Slot& s);
     void prefetch(common::Duration delay);
     void maintain_way(MaintenanceOp op, std::uint64_t set, std::uint32_t way,
-                      MaintenanceResult& r, common::Duration& delay);
+                      MaintenanceResult& r, common::Duration at, const Interest& interest);
 
     TagArray m_tags;
     std::unique_ptr<ReplacementPolicy> m_repl;

@@ -46,6 +46,11 @@ void Cpu::execute(const Op& op, std::size_t index) {
             stream(src, op.gen.duration);
             break;
         }
+        case Op::Kind::Invalidate:
+        case Op::Kind::InvalidateAll:
+        case Op::Kind::Register:
+        case Op::Kind::Unregister:
+        case Op::Kind::HasInvalidate: call_port(op, index); break;
         case Op::Kind::Trace:
             try {
                 TraceSource src(op.trace);
@@ -76,6 +81,71 @@ void Cpu::block(const Op& op) {
     m_qk.reset();
 }
 
+// The kernel entry points run on this CPU: it is busy for the whole call.
+void Cpu::call_port(const Op& op, std::size_t index) {
+    m_qk.sync();
+    take_stalls();
+    const Duration t0 = now();
+    invalidate::Port& port = *m_setup.port;
+    if (op.kind == Op::Kind::HasInvalidate) {
+        const bool has = port.has_invalidate();
+        if (op.expect_flag && *op.expect_flag != has) {
+            fail(op, index, std::string("has_invalidate returned ") + (has ? "true" : "false"));
+        }
+    } else if (op.kind == Op::Kind::Register || op.kind == Op::Kind::Unregister) {
+        const bool on = op.kind == Op::Kind::Register;
+        if (!port.set_registered(m_setup.index, op.name, on)) {
+            fail(op, index, "cannot " + std::string(on ? "register" : "unregister") + " \"" + op.name +
+                                "\": no such instance, or it already is");
+        }
+    } else {
+        const bool all = op.kind == Op::Kind::InvalidateAll;
+        Duration irq_off;
+        const int rc = port.invalidate(m_setup.index, {op.addr, op.size}, all, op.where, irq_off);
+        m_stats.irq_off += irq_off;
+        ++m_stats.invalidate_calls;
+        m_stats.invalidate_time += now() - t0;
+        if (op.expect_rc && *op.expect_rc != rc) {
+            fail(op, index, "returned " + std::string(invalidate::errno_name(rc)) + ", expected " +
+                                invalidate::errno_name(static_cast<int>(*op.expect_rc)));
+        }
+    }
+    m_qk.reset();
+}
+
+void Cpu::fail(const Op& op, std::size_t index, std::string message) {
+    ++m_stats.expects_checked;
+    ++m_stats.expects_failed;
+    if (m_failures.size() >= kMaxFailuresKept) return;
+    ExpectFailure f;
+    f.time = now();
+    f.addr = op.addr;
+    f.size = op.size;
+    f.op_index = index;
+    f.message = std::move(message);
+    m_failures.push_back(f);
+}
+
+void Cpu::inject_stall(Duration not_before, Duration length, bool irqs_off) {
+    m_stalls.push_back({not_before, length, irqs_off});
+}
+
+// Pending IPI work runs once this CPU's time reaches it.
+void Cpu::take_stalls() {
+    for (std::size_t i = 0; i < m_stalls.size();) {
+        const PendingStall s = m_stalls[i];
+        const Duration t = now();
+        if (t < s.not_before) {
+            ++i;
+            continue;
+        }
+        m_qk.inc(common::to_sc(s.length));
+        m_stats.ipi_stall += s.length;
+        if (s.irqs_off) m_stats.irq_off += s.length;
+        m_stalls.erase(m_stalls.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+}
+
 void Cpu::stream(AccessSource& source, Duration limit) {
     const Duration end = now() + limit;
     Access a;
@@ -101,6 +171,7 @@ void Cpu::transport(tlm::tlm_command cmd, Addr addr, std::uint32_t len, bool fet
     if (m_setup.params.think_cycles) {
         m_qk.inc(common::to_sc(m_setup.params.cycle() * m_setup.params.think_cycles));
     }
+    if (!m_stalls.empty()) take_stalls();
     common::prepare(m_trans, cmd, addr, m_buf.data(), len);
     const sc_core::sc_time start = m_qk.get_local_time();
     sc_core::sc_time t = start;
@@ -117,7 +188,11 @@ void Cpu::transport(tlm::tlm_command cmd, Addr addr, std::uint32_t len, bool fet
     } else if (cmd == tlm::TLM_READ_COMMAND) {
         ++m_stats.loads;
         m_stats.load_bytes += len;
-        m_stats.load_latency.record(common::from_sc(t - start));
+        const Duration latency = common::from_sc(t - start);
+        m_stats.load_latency.record(latency);
+        if (m_setup.windows && m_setup.windows->watching()) {
+            m_setup.windows->record(m_setup.index, common::from_sc(sc_core::sc_time_stamp() + start), latency);
+        }
     } else {
         ++m_stats.stores;
         m_stats.store_bytes += len;
@@ -171,7 +246,7 @@ std::string Cpu::blocked_on() const {
     if (!m_error.empty()) return m_error;
     if (m_pc >= m_program.size()) return "stopped";
     const Op& op = m_program[m_pc];
-    const std::string what = op.kind == Op::Kind::Barrier ? "barrier" : "event";
+    const std::string what = op.kind == Op::Kind::Barrier ? "barrier" : op.kind == Op::Kind::WaitEvent ? "event" : "lock";
     return "waiting for " + what + " \"" + op.name + "\" at " + op.where;
 }
 

@@ -11,6 +11,8 @@
 #include <tlm_utils/tlm_quantumkeeper.h>
 
 #include "models/cpu/access.h"
+#include "models/cpu/latency_windows.h"
+#include "models/invalidate/port.h"
 #include "models/cpu/cpu_params.h"
 #include "models/cpu/cpu_stats.h"
 #include "models/cpu/op.h"
@@ -33,6 +35,8 @@ public:
         std::uint64_t seed = 1;      // of the run; generators derive theirs from it
         bool icache = false;         // instruction fetches get their own socket
         SyncHub* sync = nullptr;
+        invalidate::Port* port = nullptr;       // the memregion-invalidate port
+        LatencyWindows* windows = nullptr;      // co-runner latency collection
     };
 
     tlm_utils::simple_initiator_socket<Cpu> data;
@@ -47,6 +51,12 @@ public:
     bool finished() const { return m_finished; }
     // What an unfinished CPU is stuck on, for the end-of-run report.
     std::string blocked_on() const;
+    // The invalidate port comes after the CPUs in elaboration.
+    void set_port(invalidate::Port* port) { m_setup.port = port; }
+
+    // Another CPU's IPI stops this one for `length`, from `not_before` on.
+    void inject_stall(common::Duration not_before, common::Duration length, bool irqs_off);
+
     // A workload error (a bad trace line), empty if none, and the op it came from.
     const std::string& error() const { return m_error; }
     const std::string& error_where() const { return m_error_where; }
@@ -57,6 +67,9 @@ private:
     void read(const Op& op, std::size_t index);
     void write(const Op& op);
     void block(const Op& op);
+    void call_port(const Op& op, std::size_t index);
+    void fail(const Op& op, std::size_t index, std::string message);
+    void take_stalls();
     void stream(AccessSource& source, common::Duration limit);
     void issue(const Access& a);
     void transport(tlm::tlm_command cmd, common::Addr addr, std::uint32_t len, bool fetch);
@@ -75,6 +88,12 @@ private:
     bool m_finished = false;
     std::string m_error;
     std::string m_error_where;
+    struct PendingStall {
+        common::Duration not_before;
+        common::Duration length;
+        bool irqs_off;
+    };
+    std::vector<PendingStall> m_stalls;
 };
 
 }  // namespace invalsim::cpu

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "models/common/duration.h"
@@ -20,6 +21,7 @@ struct ExpectFailure {
     std::uint64_t got = 0;
     std::uint32_t compared_bytes = 0;  // how many of those 8 were compared
     std::size_t op_index = 0;
+    std::string message;  // for checks that are not about data (return codes)
 };
 
 struct CpuStats {
@@ -33,6 +35,10 @@ struct CpuStats {
     std::uint64_t expects_failed = 0;
     common::Histogram load_latency;
     common::Duration stall;  // time spent waiting at barriers and events
+    std::uint64_t invalidate_calls = 0;
+    common::Duration invalidate_time;  // in cpu_cache_invalidate_memregion and friends
+    common::Duration ipi_stall;        // stopped by other CPUs' IPIs (WBINVD)
+    common::Duration irq_off;          // interrupts off, from IPIs and own calls
     common::Duration finish_time;
 
     template <class Visitor>
@@ -51,6 +57,10 @@ struct CpuStats {
         v("load_latency_p999_ns", load_latency.percentile(0.999).as_ns());
         v("load_latency_max_ns", load_latency.max().as_ns());
         v("sync_wait_ns", stall.as_ns());
+        v("invalidate_calls", invalidate_calls);
+        v("invalidate_ns", invalidate_time.as_ns());
+        v("ipi_stall_ns", ipi_stall.as_ns());
+        v("irq_off_ns", irq_off.as_ns());
         v("finish_time_ns", finish_time.as_ns());
     }
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,13 +31,18 @@ struct DataSpec {
 
 // One step of a CPU's program.
 struct Op {
-    enum class Kind : std::uint8_t { Read, Write, Delay, Barrier, Signal, WaitEvent, Generate, Trace };
+    enum class Kind : std::uint8_t {
+        Read, Write, Delay, Barrier, Signal, WaitEvent, Generate, Trace,
+        Invalidate, InvalidateAll, Register, Unregister, HasInvalidate
+    };
     Kind kind = Kind::Delay;
     common::Addr addr = 0;
     std::uint64_t size = 0;
     DataSpec data;          // write data, or the expected value of a read
     common::Duration time;  // for Delay
-    std::string name;       // barrier or event name
+    std::string name;       // barrier, event or operations-instance name
+    std::optional<std::int64_t> expect_rc;  // invalidate: the return code it must give
+    std::optional<bool> expect_flag;        // has_invalidate: the answer it must give
     GeneratorSpec gen;
     TraceSpec trace;
     std::string where;      // where the op was written, for reports

@@ -2,6 +2,9 @@
 
 #include "models/coherence/line_extension.h"
 #include "models/common/sc_time_conv.h"
+#include "models/home_agent/hha_registers.h"
+
+#include <cstring>
 
 namespace invalsim::home_agent {
 
@@ -9,10 +12,12 @@ using coherence::LineRequest;
 using coherence::Req;
 
 HomeAgent::HomeAgent(sc_core::sc_module_name name, const HomeAgentParams& params,
-                     HomeAgentCore::Wiring wiring)
+                     HomeAgentCore::Wiring wiring, common::Addr mmio_base)
     : sc_module(name),
       target("target"),
       memory("memory"),
+      m_mmio_base(mmio_base),
+      m_mmio_latency(params.mmio_latency),
       m_port(memory, false),
       m_core(params, std::move(wiring), m_port) {
     target.register_b_transport(this, &HomeAgent::b_transport);
@@ -21,12 +26,41 @@ HomeAgent::HomeAgent(sc_core::sc_module_name name, const HomeAgentParams& params
 void HomeAgent::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay) {
     common::Duration d = common::from_sc(delay);
     LineRequest* r = coherence::line_request_of(trans);
+    if (r == nullptr && trans.get_address() - m_mmio_base < hha::kBlockBytes) {
+        register_access(trans, delay);
+        return;
+    }
     LineRequest uncached{trans.is_read() ? Req::ReadOnce : Req::WriteUnique, trans.get_address(),
                          trans.get_data_length(), trans.get_data_ptr(), SharerSet::kMaxCpus};
     if (r == nullptr) r = &uncached;
     m_core.handle(*r, d);
     delay = common::to_sc(d);
     trans.set_response_status(r->ok ? tlm::TLM_OK_RESPONSE : tlm::TLM_ADDRESS_ERROR_RESPONSE);
+}
+
+}  // namespace invalsim::home_agent
+
+namespace invalsim::home_agent {
+
+// 32-bit accesses to the maintenance registers; anything else is an error.
+void HomeAgent::register_access(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay) {
+    const auto offset = static_cast<std::uint32_t>(trans.get_address() - m_mmio_base);
+    if (trans.get_data_length() != 4 || offset % 4 != 0) {
+        trans.set_response_status(tlm::TLM_BURST_ERROR_RESPONSE);
+        return;
+    }
+    delay += common::to_sc(m_mmio_latency);
+    const common::Duration at = common::from_sc(delay);
+    const common::Duration now = common::from_sc(sc_core::sc_time_stamp()) + at;
+    std::uint32_t v = 0;
+    if (trans.is_read()) {
+        v = m_core.engine().read(offset, now);
+        std::memcpy(trans.get_data_ptr(), &v, 4);
+    } else {
+        std::memcpy(&v, trans.get_data_ptr(), 4);
+        m_core.engine().write(offset, v, now, at);
+    }
+    trans.set_response_status(tlm::TLM_OK_RESPONSE);
 }
 
 }  // namespace invalsim::home_agent

@@ -18,15 +18,21 @@ public:
     tlm_utils::simple_target_socket<HomeAgent> target;
     tlm_utils::simple_initiator_socket<HomeAgent> memory;
 
+    // `mmio_base`: where this agent's maintenance register block is mapped.
     HomeAgent(sc_core::sc_module_name name, const HomeAgentParams& params,
-              HomeAgentCore::Wiring wiring);
+              HomeAgentCore::Wiring wiring, common::Addr mmio_base);
 
     HomeAgentCore& core() { return m_core; }
     const HomeAgentCore& core() const { return m_core; }
 
+    common::Addr mmio_base() const { return m_mmio_base; }
+
 private:
     void b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
+    void register_access(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
 
+    common::Addr m_mmio_base;
+    common::Duration m_mmio_latency;
     coherence::TlmLinePort m_port;
     HomeAgentCore m_core;
 };

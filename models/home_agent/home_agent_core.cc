@@ -32,7 +32,8 @@ HomeAgentCore::HomeAgentCore(const HomeAgentParams& params, Wiring wiring, cache
       m_wiring(std::move(wiring)),
       m_memory(memory, m_stats),
       m_sf(sf_sets(m_wiring.snoop_filter_entries, params.snoop_filter_ways), params.snoop_filter_ways),
-      m_snoop_buf(m_wiring.granule_bytes) {
+      m_snoop_buf(m_wiring.granule_bytes),
+      m_engine(params.engine, *this) {
     if (params.slc.enabled()) {
         cache::Placement place;
         place.source = Source::Slc;
@@ -172,17 +173,54 @@ void HomeAgentCore::read_data(LineRequest& r, Duration& delay) {
     r.source = down.source;
 }
 
-void HomeAgentCore::write_data(Addr addr, std::uint32_t bytes, std::uint8_t* data, Duration& delay) {
+Duration HomeAgentCore::write_data(Addr addr, std::uint32_t bytes, std::uint8_t* data, Duration delay) {
     const bool whole = m_slc && bytes == m_slc->line_bytes();
     LineRequest down{whole ? Req::WriteBack : Req::WriteUnique, addr, bytes, data, 0};
-    // Write-backs are posted: the writer does not wait for memory.
-    Duration posted = delay;
     if (m_slc) {
-        m_slc->serve(down, posted);
+        m_slc->serve(down, delay);
     } else {
         down.type = Req::WriteBack;
-        m_memory.request(down, posted);
+        m_memory.request(down, delay);
     }
+    return delay;
+}
+
+// The engine's work: private copies first (their dirty data lands in the
+// slice or memory), then the slice itself.
+cache::MaintenanceResult HomeAgentCore::clean_invalidate(Addr start, Addr end,
+                                                         const cache::Interest& interest, Duration at) {
+    cache::MaintenanceResult r;
+    r.done = at;
+    if (end <= start) return r;
+    const std::uint32_t g = m_wiring.granule_bytes;
+    std::vector<std::uint64_t> dropped;
+    m_sf.for_each_in(start / g, (end - 1) / g, [&](SnoopFilter::Entry& e) {
+        ++r.examined;
+        const Addr addr = e.line * g;
+        const SharerSet sharers = e.sharers;
+        sharers.for_each([&](std::uint32_t) {
+            ++r.invalidated;
+            if (!interest.covers(addr, g)) ++r.collateral;
+        });
+        Duration snooped = at;
+        if (snoop_sharers(sharers, SharerSet::kMaxCpus, Snoop::Invalidate, addr, snooped)) {
+            ++r.written_back;
+            r.done = common::max(r.done, write_data(addr, g, m_snoop_buf.data(), at));
+        }
+        dropped.push_back(e.line);
+    });
+    for (std::uint64_t line : dropped) m_sf.erase(line);
+    if (m_slc) r += m_slc->maintain_range(cache::MaintenanceOp::CleanInvalidate, start, end - start, at, interest);
+    return r;
+}
+
+std::uint64_t HomeAgentCore::searchable_sets() const {
+    return m_sf.sets() + (m_slc ? m_slc->sets() : 0);
+}
+
+cache::MaintenanceResult HomeAgentCore::flush_slc(Duration at, const cache::Interest& interest) {
+    if (!m_slc) return cache::MaintenanceResult{};
+    return m_slc->maintain_all(cache::MaintenanceOp::CleanInvalidate, at, interest);
 }
 
 bool HomeAgentCore::snoop_sharers(const SharerSet& sharers, std::uint32_t except, Snoop kind,

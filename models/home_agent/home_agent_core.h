@@ -10,6 +10,7 @@
 #include "models/coherence/snoop.h"
 #include "models/home_agent/home_agent_params.h"
 #include "models/home_agent/home_agent_stats.h"
+#include "models/home_agent/maintenance_engine.h"
 #include "models/home_agent/snoop_filter.h"
 
 namespace invalsim::home_agent {
@@ -19,7 +20,7 @@ namespace invalsim::home_agent {
 // with its system-level cache slice. Memory devices behind it are not
 // coherent with any of this: a change inside a device is seen by nobody
 // until the caches are maintained.
-class HomeAgentCore {
+class HomeAgentCore : private EngineTarget {
 public:
     struct Wiring {
         std::vector<coherence::SnoopTarget*> cpus;  // index = CPU number
@@ -32,6 +33,11 @@ public:
     HomeAgentCore(const HomeAgentParams& params, Wiring wiring, cache::LinePort& memory);
 
     void handle(coherence::LineRequest& r, common::Duration& delay);
+
+    MaintenanceEngine& engine() { return m_engine; }
+    const MaintenanceEngine& engine() const { return m_engine; }
+    // Whole-cache write-back+invalidate of the slice (WBINVD's shared part).
+    cache::MaintenanceResult flush_slc(common::Duration at, const cache::Interest& interest);
 
     cache::CacheCore* slc() { return m_slc.get(); }
     const cache::CacheCore* slc() const { return m_slc.get(); }
@@ -57,9 +63,15 @@ private:
     void read_once(coherence::LineRequest& r, common::Duration& delay);
     void write_unique(coherence::LineRequest& r, common::Duration& delay);
 
+    cache::MaintenanceResult clean_invalidate(common::Addr start, common::Addr end,
+                                              const cache::Interest& interest,
+                                              common::Duration at) override;
+    std::uint64_t searchable_sets() const override;
+
     void read_data(coherence::LineRequest& r, common::Duration& delay);
-    void write_data(common::Addr addr, std::uint32_t bytes, std::uint8_t* data,
-                    common::Duration& delay);
+    // Posted: returns when the write completes, `delay` itself is unchanged.
+    common::Duration write_data(common::Addr addr, std::uint32_t bytes, std::uint8_t* data,
+                                common::Duration delay);
     // Snoops every sharer except `except`; dirty data lands in m_snoop_buf.
     bool snoop_sharers(const SharerSet& sharers, std::uint32_t except, coherence::Snoop kind,
                        common::Addr addr, common::Duration& delay);
@@ -72,6 +84,7 @@ private:
     SnoopFilter m_sf;
     std::unique_ptr<cache::CacheCore> m_slc;
     std::vector<std::uint8_t> m_snoop_buf;
+    MaintenanceEngine m_engine;
 };
 
 }  // namespace invalsim::home_agent

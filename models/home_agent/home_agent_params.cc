@@ -32,6 +32,8 @@ common::Violations HomeAgentParams::validate() const {
                      "must be 0 (automatic) or ways x a power-of-two number of sets, got " +
                          std::to_string(snoop_filter_entries)});
     }
+    for (auto& x : engine.validate()) v.push_back({"engine/" + x.field, x.message});
+    if (mmio_base % 4096 != 0) v.push_back({"mmio_base", "must be 4 KiB aligned"});
     if (slc.enabled()) {
         for (auto& x : slc.cache_params().validate()) v.push_back({"slc/" + x.field, x.message});
     }

@@ -5,6 +5,7 @@
 #include "models/cache/cache_params.h"
 #include "models/common/duration.h"
 #include "models/common/types.h"
+#include "models/home_agent/engine_params.h"
 
 namespace invalsim::home_agent {
 
@@ -34,6 +35,11 @@ struct HomeAgentParams {
     std::uint64_t snoop_filter_entries = 0;
     std::uint32_t snoop_filter_ways = 16;
     SlcParams slc;
+    EngineParams engine;
+    // Maintenance register blocks: agent i at mmio_base + i x 4 KiB.
+    std::uint64_t mmio_base = 0xfe'0000'0000ULL;
+    // Register access inside the agent, paid by every MMIO read or write.
+    common::Duration mmio_latency = common::Duration::ns(50);
 
     // Field names of violations are relative paths ("slc/ways").
     common::Violations validate() const;

@@ -30,7 +30,24 @@ public:
     void remove(std::uint64_t line, std::uint32_t cpu);
     void erase(std::uint64_t line);
 
+    // Calls fn(entry) for every tracked line in [first, last]; costs
+    // min(lines in the range, entries) lookups.
+    template <class Fn>
+    void for_each_in(std::uint64_t first, std::uint64_t last, Fn&& fn) {
+        if (last - first < m_entries.size()) {
+            for (std::uint64_t line = first;; ++line) {
+                if (Entry* e = find(line)) fn(*e);
+                if (line == last) break;
+            }
+            return;
+        }
+        for (Entry& e : m_entries) {
+            if (e.line != kFree && e.line >= first && e.line <= last) fn(e);
+        }
+    }
+
     std::uint64_t capacity() const { return m_entries.size(); }
+    std::uint64_t sets() const { return m_sets; }
     std::uint64_t used() const { return m_used; }
 
 private:

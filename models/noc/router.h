@@ -59,3 +59,26 @@ private:
 };
 
 }  // namespace invalsim::noc
+
+namespace invalsim::noc {
+
+// Register accesses to the agents' maintenance blocks: agent i at
+// base + i x stride (outputs first_port + i), address unchanged.
+class MmioRouter final : public Router {
+public:
+    MmioRouter(common::Addr base, std::uint64_t stride, std::uint32_t count, std::uint32_t first_port)
+        : m_base(base), m_stride(stride), m_count(count), m_first_port(first_port) {}
+    bool route(common::Addr addr, std::uint32_t, Route& out) const override {
+        if (addr < m_base || (addr - m_base) / m_stride >= m_count) return false;
+        out = {m_first_port + static_cast<std::uint32_t>((addr - m_base) / m_stride), addr};
+        return true;
+    }
+
+private:
+    common::Addr m_base;
+    std::uint64_t m_stride;
+    std::uint32_t m_count;
+    std::uint32_t m_first_port;
+};
+
+}  // namespace invalsim::noc

@@ -23,7 +23,8 @@ Source source_for_depth(std::size_t depth) {
 }  // namespace
 
 CpuTile::CpuTile(sc_core::sc_module_name name, const config::SystemConfig& cfg, std::uint32_t index,
-                 std::uint64_t seed, cpu::Program program, cpu::SyncHub& sync)
+                 std::uint64_t seed, cpu::Program program, cpu::SyncHub& sync,
+                 cpu::LatencyWindows& windows)
     : sc_module(name) {
     cpu::Cpu::Setup setup;
     setup.params = cfg.cpu.params;
@@ -32,6 +33,7 @@ CpuTile::CpuTile(sc_core::sc_module_name name, const config::SystemConfig& cfg, 
     setup.seed = seed;
     setup.icache = !cfg.cpu.icache.empty();
     setup.sync = &sync;
+    setup.windows = &windows;
     m_core = std::make_unique<cpu::Cpu>("core", setup, std::move(program));
     build_caches(cfg, index, seed);
     if (!m_levels.empty()) bind_path(cfg.data_path(), m_core->data);
@@ -98,6 +100,12 @@ std::size_t CpuTile::level_of(const std::string& name) const {
 tlm::tlm_initiator_socket<>& CpuTile::memory_socket() {
     if (m_levels.empty()) return m_core->data;
     return m_levels[m_last]->down;
+}
+
+std::vector<cache::CacheCore*> CpuTile::cache_cores() const {
+    std::vector<cache::CacheCore*> v;
+    for (const auto& l : m_levels) v.push_back(&l->core());
+    return v;
 }
 
 std::vector<cache::Cache*> CpuTile::levels() const {

@@ -20,11 +20,15 @@ namespace invalsim::build {
 class CpuTile : public sc_core::sc_module, public coherence::SnoopTarget {
 public:
     CpuTile(sc_core::sc_module_name name, const config::SystemConfig& cfg, std::uint32_t index,
-            std::uint64_t seed, cpu::Program program, cpu::SyncHub& sync);
+            std::uint64_t seed, cpu::Program program, cpu::SyncHub& sync,
+            cpu::LatencyWindows& windows);
 
     // The socket that leaves the tile towards the home agents.
     tlm::tlm_initiator_socket<>& memory_socket();
     const cpu::Cpu& core() const { return *m_core; }
+    cpu::Cpu& core() { return *m_core; }
+    // The cache cores, upper levels first (what maintenance mechanisms walk).
+    std::vector<cache::CacheCore*> cache_cores() const;
     std::vector<cache::Cache*> levels() const;
     void register_stats(stats::StatsTree& tree, const std::string& path) const;
 

@@ -3,7 +3,9 @@
 #include <map>
 #include <string>
 
+#include "models/home_agent/hha_registers.h"
 #include "sim/build/backend_factory.h"
+#include "sim/stats/invalidate_json.h"
 
 namespace invalsim::build {
 
@@ -51,15 +53,36 @@ std::uint64_t snoop_filter_entries(const config::SystemConfig& cfg) {
 
 System::System(sc_core::sc_module_name name, const config::SystemConfig& cfg,
                const scenario::Scenario& scn, std::uint64_t seed)
-    : sc_module(name), m_map(build_address_map(cfg)) {
+    : sc_module(name),
+      m_config_granule(cfg.home_agents.engine.granule_bytes),
+      m_config_line(cfg.private_line_bytes()),
+      m_map(build_address_map(cfg)) {
     declare_sync(scn);
     for (std::uint32_t i = 0; i < cfg.cpu.count; ++i) {
         const std::string tile = "cpu" + std::to_string(i);
-        m_tiles.push_back(std::make_unique<CpuTile>(tile.c_str(), cfg, i, seed, scn.programs[i], m_sync));
+        m_tiles.push_back(
+            std::make_unique<CpuTile>(tile.c_str(), cfg, i, seed, scn.programs[i], m_sync, m_windows));
     }
     build_agents(cfg, seed);
     build_memories(cfg);
+    build_framework(cfg);
     build_noc(cfg);
+}
+
+void System::build_framework(const config::SystemConfig& cfg) {
+    invalidate::Machine machine;
+    for (auto& t : m_tiles) machine.cpu_caches.push_back(t->cache_cores());
+    for (auto& a : m_agents) machine.agents.push_back(&a->core());
+    machine.cpus = this;
+    std::vector<common::Addr> mmio;
+    for (auto& a : m_agents) mmio.push_back(a->mmio_base());
+    m_framework = std::make_unique<invalidate::Framework>("memregion", cfg.invalidate, machine, m_windows, mmio);
+    for (auto& t : m_tiles) t->core().set_port(m_framework.get());
+}
+
+void System::stall(std::uint32_t cpu, common::Duration not_before, common::Duration length,
+                   bool irqs_off) {
+    m_tiles.at(cpu)->core().inject_stall(not_before, length, irqs_off);
 }
 
 void System::declare_sync(const scenario::Scenario& scn) {
@@ -87,7 +110,8 @@ void System::build_agents(const config::SystemConfig& cfg, std::uint64_t seed) {
     for (std::uint32_t i = 0; i < cfg.home_agents.count; ++i) {
         w.slc_seed = seed * 7919 + i;
         const std::string n = "ha" + std::to_string(i);
-        m_agents.push_back(std::make_unique<home_agent::HomeAgent>(n.c_str(), cfg.home_agents, w));
+        const common::Addr mmio = cfg.home_agents.mmio_base + std::uint64_t{i} * home_agent::hha::kBlockBytes;
+        m_agents.push_back(std::make_unique<home_agent::HomeAgent>(n.c_str(), cfg.home_agents, w, mmio));
     }
 }
 
@@ -109,24 +133,32 @@ void System::build_noc(const config::SystemConfig& cfg) {
     routers.push_back(std::make_unique<noc::AgentRouter>(
         home_agent::Interleave(agents, ha.interleave_bytes, ha.hash), 0, m_map));
     routers.push_back(std::make_unique<noc::MapRouter>(m_map, agents));
+    routers.push_back(std::make_unique<noc::MmioRouter>(ha.mmio_base, home_agent::hha::kBlockBytes, agents, 0));
     std::vector<std::uint32_t> input_router(m_tiles.size(), 0);
     input_router.resize(m_tiles.size() + agents, 1);
+    input_router.push_back(2);
     m_noc = std::make_unique<noc::Crossbar>("noc", cfg.interconnect, std::move(routers),
                                             std::move(input_router), ports);
     for (auto& t : m_tiles) t->memory_socket().bind(m_noc->in);
     for (auto& a : m_agents) a->memory.bind(m_noc->in);
+    m_framework->mmio.bind(m_noc->in);
     for (auto& a : m_agents) m_noc->out.bind(a->target);
     for (auto& m : m_memories) m_noc->out.bind(m->socket);
 }
 
 void System::register_stats(stats::StatsTree& tree) const {
     const std::string root = basename();
+    const invalidate::Framework* fw = m_framework.get();
+    const std::uint32_t granule = m_config_granule;
+    const std::uint32_t line = m_config_line;
+    tree.add(root + ".memregion", [fw, granule, line] { return stats::framework_json(*fw, granule, line); });
     for (const auto& t : m_tiles) t->register_stats(tree, root + "." + t->basename());
     for (const auto& a : m_agents) {
         const home_agent::HomeAgentCore* core = &a->core();
         const std::string path = root + "." + a->basename();
         tree.add_stats(path, [core] { return core->stats(); });
         if (core->slc()) tree.add_stats(path + ".slc", [core] { return core->slc()->stats(); });
+        tree.add_stats(path + ".engine", [core] { return core->engine().stats(); });
     }
     const noc::Crossbar* noc = m_noc.get();
     tree.add(root + ".noc", [noc] {

@@ -5,7 +5,9 @@
 
 #include <systemc>
 
+#include "models/cpu/latency_windows.h"
 #include "models/cpu/sync_hub.h"
+#include "models/invalidate/framework.h"
 #include "models/home_agent/home_agent.h"
 #include "models/mem/memory_device.h"
 #include "models/noc/crossbar.h"
@@ -19,26 +21,36 @@ namespace invalsim::build {
 // The whole simulated machine, elaborated from a validated config: module
 // "system" with children cpuN (tiles), haN (home agents), noc, and one module
 // per memory device.
-class System : public sc_core::sc_module {
+class System : public sc_core::sc_module, private invalidate::CpuControl {
 public:
     System(sc_core::sc_module_name name, const config::SystemConfig& cfg,
            const scenario::Scenario& scn, std::uint64_t seed);
 
     void register_stats(stats::StatsTree& tree) const;
     std::vector<const cpu::Cpu*> cpus() const;
+    invalidate::Framework& framework() { return *m_framework; }
 
 private:
     void build_memories(const config::SystemConfig& cfg);
     void build_agents(const config::SystemConfig& cfg, std::uint64_t seed);
     void build_noc(const config::SystemConfig& cfg);
     void declare_sync(const scenario::Scenario& scn);
+    void build_framework(const config::SystemConfig& cfg);
+
+    std::uint32_t cpu_count() const override { return static_cast<std::uint32_t>(m_tiles.size()); }
+    void stall(std::uint32_t cpu, common::Duration not_before, common::Duration length,
+               bool irqs_off) override;
 
     cpu::SyncHub m_sync;
+    cpu::LatencyWindows m_windows;
+    std::uint32_t m_config_granule;
+    std::uint32_t m_config_line;
     noc::AddressMap m_map;
     std::vector<std::unique_ptr<CpuTile>> m_tiles;
     std::vector<std::unique_ptr<home_agent::HomeAgent>> m_agents;
     std::unique_ptr<noc::Crossbar> m_noc;
     std::vector<std::unique_ptr<mem::MemoryDevice>> m_memories;
+    std::unique_ptr<invalidate::Framework> m_framework;
 };
 
 // Snoop-filter entries per agent when the config leaves it automatic.

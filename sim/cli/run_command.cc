@@ -42,6 +42,7 @@ config::Json simulate(const Inputs& in, stats::RunOutcome& outcome) {
             throw config::InputError({{in.scenario_path, c->error_where(), c->error(), ""}});
         }
     }
+    system.framework().finalize();
     stats::StatsTree tree;
     system.register_stats(tree);
     outcome = stats::collect_outcome(system.cpus(), common::from_sc(sc_core::sc_time_stamp()));

@@ -82,6 +82,20 @@ std::string run_summary(const Json& stats, const HostFigures& host) {
                 << " writes\n";
         }
     }
+    const Json& m = stats["system"]["memregion"];
+    if (!m["records"].empty()) {
+        out << "invalidate (" << m["mechanism"].get<std::string>() << ", "
+            << m["policy"].get<std::string>() << "):\n";
+        for (const auto& r : m["records"]) {
+            out << "  " << r["cpu"].get<std::string>() << " " << r["kind"].get<std::string>() << " "
+                << (r["requested"].is_object() ? r["requested"]["start"].get<std::string>() + "+" +
+                                                     std::to_string(r["requested"]["len"].get<std::uint64_t>())
+                                               : std::string("all"))
+                << ": rc " << r["rc_name"].get<std::string>() << ", "
+                << time_text(r["latency_ns"].get<double>()) << ", " << r["written_back"]
+                << " written back, " << r["invalidated"] << " invalidated\n";
+        }
+    }
     const Json& o = stats["outcome"];
     out << "expectations: " << o["expects_checked"] << " checked, " << o["expects_failed"]
         << " failed\n";
@@ -91,7 +105,12 @@ std::string run_summary(const Json& stats, const HostFigures& host) {
     }
     for (const auto& f : o["failures"]) {
         out << "  FAILED " << f["cpu"].get<std::string>() << " " << f["where"].get<std::string>()
-            << " at " << time_text(f["time_ns"].get<double>()) << ": read "
+            << " at " << time_text(f["time_ns"].get<double>()) << ": ";
+        if (f.contains("message")) {
+            out << f["message"].get<std::string>() << "\n";
+            continue;
+        }
+        out << "read "
             << f["addr"].get<std::string>() << " (" << f["size"] << " bytes): at "
             << f["first_bad_addr"].get<std::string>() << " expected "
             << f["expected"].get<std::string>() << ", got " << f["got"].get<std::string>() << "\n";

@@ -35,6 +35,7 @@ Json resolved_json(const SystemConfig& cfg) {
     for (const auto& c : cfg.caches) j["caches"][c.name] = write_object(cache_schema(), c);
     j["home_agents"] = write_object(home_agents_schema(), cfg.home_agents);
     j["interconnect"] = write_object(interconnect_schema(), cfg.interconnect);
+    j["invalidate"] = write_object(invalidate_schema(), cfg.invalidate);
     j["memories"] = Json::object();
     for (const auto& m : cfg.memories) {
         Json mj = {{"type", to_string(m.kind)}};

@@ -118,6 +118,8 @@ SystemConfig read_system(const Json& doc, const Cursor& at) {
             read_caches(v, c, cfg);
         } else if (key == "home_agents") {
             read_object(home_agents_schema(), v, c, cfg.home_agents);
+        } else if (key == "invalidate") {
+            read_object(invalidate_schema(), v, c, cfg.invalidate);
         } else if (key == "interconnect") {
             read_object(interconnect_schema(), v, c, cfg.interconnect);
         } else if (key == "memories") {

@@ -118,6 +118,13 @@ const Schema<home_agent::HomeAgentParams>& home_agents_schema() {
                       "snoop filter associativity; a full set back-invalidates its LRU line"),
         object_field("slc", &HomeAgentParams::slc, slc_schema(),
                      "the agent's system-level cache slice (see below)"),
+        object_field("engine", &HomeAgentParams::engine, engine_schema(),
+                     "the agent's maintenance engine (see below)"),
+        address_field("mmio_base", &HomeAgentParams::mmio_base,
+                      "maintenance registers: agent i at mmio_base + i x 4 KiB; must not overlap "
+                      "the address map"),
+        time_field("mmio_latency", &HomeAgentParams::mmio_latency,
+                   "register access inside the agent, per MMIO read or write"),
     };
     return s;
 }
@@ -134,8 +141,8 @@ const Schema<noc::CrossbarParams>& interconnect_schema() {
 
 const std::vector<std::string>& top_level_keys() {
     static const std::vector<std::string> k = {
-        "name",        "description", "simulation",   "cpu",      "caches",
-        "home_agents", "interconnect", "memories",    "address_map"};
+        "name",        "description",  "simulation", "cpu",        "caches",
+        "home_agents", "interconnect", "invalidate", "memories",   "address_map"};
     return k;
 }
 

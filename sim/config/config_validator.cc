@@ -197,6 +197,16 @@ void validate_address_map(const SystemConfig& cfg, const Cursor& at) {
 
 void validate_home_agents(const SystemConfig& cfg, const Cursor& at) {
     report(cfg.home_agents.validate(), at);
+    const std::uint64_t mmio = cfg.home_agents.mmio_base;
+    const std::uint64_t mmio_len = std::uint64_t{cfg.home_agents.count} * 4096;
+    for (std::size_t i = 0; i < cfg.address_map.size(); ++i) {
+        const RangeConfig& r = cfg.address_map[i];
+        if (mmio < r.base + r.size_bytes && r.base < mmio + mmio_len) {
+            at.child("mmio_base").error("the agents' registers at " + format_address(mmio) + "+" +
+                                        format_size(mmio_len) + " overlap /address_map/" +
+                                        std::to_string(i));
+        }
+    }
     const auto& slc = cfg.home_agents.slc;
     if (slc.enabled() && slc.line_bytes < cfg.private_line_bytes()) {
         at.child("slc").child("line_size").error(

@@ -131,6 +131,13 @@ std::vector<SchemaSection> config_schema_doc() {
         {"System-level cache slice", "/home_agents/slc",
          "Memory-side, write-back; one slice per agent (system.haN.slc).",
          schema_rows(slc_schema(), home_agent::SlcParams{})},
+        {"Maintenance engine", "/home_agents/engine",
+         "The HHA-like engine behind each agent's registers (docs/invalidate.md gives the timing "
+         "formulas).",
+         schema_rows(engine_schema(), home_agent::EngineParams{})},
+        {"Memregion-invalidate port", "/invalidate",
+         "The kernel framework of cpu_cache_invalidate_memregion() and its mechanism.",
+         schema_rows(invalidate_schema(), invalidate::FrameworkParams{})},
         {"Interconnect", "/interconnect",
          "The crossbar between CPUs, home agents and memory devices.",
          schema_rows(interconnect_schema(), noc::CrossbarParams{})},

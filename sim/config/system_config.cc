@@ -86,3 +86,21 @@ std::uint32_t SystemConfig::private_line_bytes() const {
 }
 
 }  // namespace invalsim::config
+
+namespace invalsim::config {
+
+std::vector<std::string> SystemConfig::invalidate_instances() const {
+    switch (invalidate.mechanism) {
+        case invalidate::Mechanism::Hha: {
+            std::vector<std::string> n;
+            for (std::uint32_t i = 0; i < home_agents.count; ++i) n.push_back("hha" + std::to_string(i));
+            return n;
+        }
+        case invalidate::Mechanism::Wbinvd: return {"wbinvd"};
+        case invalidate::Mechanism::VaLoop: return {"va-loop"};
+        case invalidate::Mechanism::None: break;
+    }
+    return {};
+}
+
+}  // namespace invalsim::config

@@ -9,6 +9,7 @@
 #include "models/cpu/cpu_params.h"
 #include "models/cxl/cxl_params.h"
 #include "models/home_agent/home_agent_params.h"
+#include "models/invalidate/framework_params.h"
 #include "models/mem/dram_params.h"
 #include "models/noc/crossbar_params.h"
 #include "models/nvdimm/nvdimm_params.h"
@@ -76,6 +77,7 @@ struct SystemConfig {
     std::vector<CacheConfig> caches;
     home_agent::HomeAgentParams home_agents;
     noc::CrossbarParams interconnect;
+    invalidate::FrameworkParams invalidate;
     std::vector<MemoryConfig> memories;
     std::vector<RangeConfig> address_map;
 
@@ -90,6 +92,8 @@ struct SystemConfig {
     // Line size of the private caches (all equal), which is the coherence
     // granule; 64 when the CPUs have no caches.
     std::uint32_t private_line_bytes() const;
+    // Names of the operations instances the invalidate mechanism provides.
+    std::vector<std::string> invalidate_instances() const;
 };
 
 }  // namespace invalsim::config

@@ -96,6 +96,25 @@ Field<Op> name_field(const char* key, const char* desc) {
     return required(config::string_field(key, &Op::name, desc));
 }
 
+// A kernel return code: an integer (0, -16) or its errno name ("-EBUSY").
+Field<Op> rc_field() {
+    return {"expect_rc", "integer or errno name", "return code the call must give, e.g. 0 or \"-EBUSY\"",
+            [](Op& op, const Json& j, const Cursor& at) {
+                static const std::map<std::string, int> names = {
+                    {"0", 0}, {"-ENXIO", -6}, {"-EBUSY", -16}, {"-EINVAL", -22},
+                    {"-EOPNOTSUPP", -95}, {"-ETIMEDOUT", -110}};
+                if (j.is_number_integer()) {
+                    op.expect_rc = j.get<std::int64_t>();
+                } else if (j.is_string() && names.count(j.get<std::string>())) {
+                    op.expect_rc = names.at(j.get<std::string>());
+                } else {
+                    at.error("expected an integer or one of 0, -ENXIO, -EBUSY, -EINVAL, -EOPNOTSUPP, "
+                             "-ETIMEDOUT, got " + config::describe(j));
+                }
+            },
+            [](const Op&) { return Json(); }};
+}
+
 }  // namespace
 
 const Schema<Op>* op_schema(const std::string& op) {
@@ -126,18 +145,37 @@ const Schema<Op>* op_schema(const std::string& op) {
         t.push_back(name_field("range", "address-map range (its name) that receives the trace"));
         return t;
     }();
+    static const Schema<Op> invalidate = {
+        required(config::address_field("start", &Op::addr, "first byte of the region")),
+        required(config::size_field("len", &Op::size, "length of the region (0 gives -EINVAL)")),
+        rc_field(),
+    };
+    static const Schema<Op> invalidate_all = {rc_field()};
+    static const Schema<Op> instance = {
+        name_field("instance", "operations instance: hhaN, wbinvd or va-loop, by mechanism"),
+    };
+    static const Schema<Op> has = {
+        {"expect", "boolean", "the answer has_invalidate must give",
+         [](Op& op, const Json& j, const Cursor& at) {
+             bool b = false;
+             if (config::read_bool(j, at, b)) op.expect_flag = b;
+         },
+         [](const Op&) { return Json(); }},
+    };
     static const std::map<std::string, const Schema<Op>*> by_name = {
-        {"read", &read},      {"write", &write},       {"delay", &delay},
-        {"barrier", &barrier}, {"signal", &event},     {"wait_event", &event},
-        {"generate", &generate}, {"trace", &trace}};
+        {"read", &read},           {"write", &write},         {"delay", &delay},
+        {"barrier", &barrier},     {"signal", &event},        {"wait_event", &event},
+        {"generate", &generate},   {"trace", &trace},         {"invalidate", &invalidate},
+        {"invalidate_all", &invalidate_all}, {"register", &instance}, {"unregister", &instance},
+        {"has_invalidate", &has}};
     auto it = by_name.find(op);
     return it == by_name.end() ? nullptr : it->second;
 }
 
 const std::vector<std::string>& op_names() {
-    static const std::vector<std::string> names = {"read",       "write",    "delay",
-                                                   "barrier",    "signal",   "wait_event",
-                                                   "generate",   "trace"};
+    static const std::vector<std::string> names = {
+        "read",     "write", "delay",      "barrier",        "signal",   "wait_event", "generate",
+        "trace",    "invalidate", "invalidate_all", "register", "unregister", "has_invalidate"};
     return names;
 }
 

@@ -28,7 +28,10 @@ Op::Kind kind_of(const std::string& name) {
         {"read", Op::Kind::Read},           {"write", Op::Kind::Write},
         {"delay", Op::Kind::Delay},         {"barrier", Op::Kind::Barrier},
         {"signal", Op::Kind::Signal},       {"wait_event", Op::Kind::WaitEvent},
-        {"generate", Op::Kind::Generate},   {"trace", Op::Kind::Trace}};
+        {"generate", Op::Kind::Generate},   {"trace", Op::Kind::Trace},
+        {"invalidate", Op::Kind::Invalidate}, {"invalidate_all", Op::Kind::InvalidateAll},
+        {"register", Op::Kind::Register},   {"unregister", Op::Kind::Unregister},
+        {"has_invalidate", Op::Kind::HasInvalidate}};
     return kinds.at(name);
 }
 
@@ -44,6 +47,13 @@ public:
             case Op::Kind::Write: check_access(op, at); break;
             case Op::Kind::Generate: check_generator(op.gen, at); break;
             case Op::Kind::Trace: check_trace(op, at); break;
+            case Op::Kind::Invalidate:
+                if (op.size != 0 && op.addr + (op.size - 1) < op.addr) {
+                    at.child("len").error("the region wraps past the end of the 64-bit address space");
+                }
+                break;
+            case Op::Kind::Register:
+            case Op::Kind::Unregister: check_instance(op, at); break;
             default: break;
         }
     }
@@ -126,6 +136,15 @@ private:
         if (config::is_builtin(op.trace.file) || !std::ifstream(op.trace.file)) {
             at.child("file").error("cannot open trace file " + op.trace.file);
         }
+    }
+
+    void check_instance(const Op& op, const Cursor& at) const {
+        const auto names = m_cfg.invalidate_instances();
+        if (std::find(names.begin(), names.end(), op.name) != names.end()) return;
+        std::string msg = "no operations instance \"" + op.name + "\" with mechanism \"" +
+                          invalidate::to_string(m_cfg.invalidate.mechanism) + "\" (it has";
+        for (const auto& n : names) msg += " " + n;
+        at.child("instance").error(msg + (names.empty() ? " none)" : ")"));
     }
 
     const config::SystemConfig& m_cfg;

@@ -22,6 +22,12 @@ std::string hex_bytes(std::uint64_t v, std::uint32_t bytes) {
 }
 
 Json failure_json(const cpu::Cpu& c, std::size_t cpu_index, const cpu::ExpectFailure& f) {
+    if (!f.message.empty()) {
+        return Json{{"cpu", "cpu" + std::to_string(cpu_index)},
+                    {"where", c.program()[f.op_index].where},
+                    {"time_ns", f.time.as_ns()},
+                    {"message", f.message}};
+    }
     return Json{{"cpu", "cpu" + std::to_string(cpu_index)},
                 {"where", c.program()[f.op_index].where},
                 {"time_ns", f.time.as_ns()},

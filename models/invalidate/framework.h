@@ -1,0 +1,85 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <systemc>
+#include <tlm>
+#include <tlm_utils/simple_initiator_socket.h>
+
+#include "models/cpu/latency_windows.h"
+#include "models/invalidate/call_record.h"
+#include "models/invalidate/framework_core.h"
+#include "models/invalidate/framework_params.h"
+#include "models/invalidate/hha_driver.h"
+#include "models/invalidate/machine.h"
+#include "models/invalidate/port.h"
+
+namespace invalsim::invalidate {
+
+struct FrameworkStats {
+    std::uint64_t calls = 0;
+    std::uint64_t failed_calls = 0;
+    std::uint64_t registrations = 0;
+    common::Duration registration_wait;  // writers waiting for in-flight calls
+    common::Duration busy;               // summed call latency
+
+    template <class Visitor>
+    void visit(Visitor&& v) const {
+        v("calls", calls);
+        v("failed_calls", failed_calls);
+        v("registrations", registrations);
+        v("registration_wait_ns", registration_wait.as_ns());
+        v("busy_ns", busy.as_ns());
+    }
+};
+
+// The memregion-invalidate port (module "system.memregion"): the kernel's
+// framework around the registered operations instances. Calls run on the
+// calling CPU's SystemC thread, which is busy for the whole call.
+//  parallel / sequential: under the read side of a reader/writer lock;
+//  single-irqoff: under a spinlock with interrupts off for the whole call.
+// Registration takes the write side and waits for calls in flight.
+class Framework : public sc_core::sc_module, public Port {
+public:
+    tlm_utils::simple_initiator_socket<Framework> mmio;  // to the agents' registers
+
+    Framework(sc_core::sc_module_name name, const FrameworkParams& params, Machine machine,
+              cpu::LatencyWindows& windows, const std::vector<common::Addr>& agent_mmio);
+    ~Framework() override;
+
+    int invalidate(std::uint32_t cpu, const MemRange& range, bool all, const std::string& where,
+                   common::Duration& irq_off) override;
+    bool has_invalidate() const override { return m_core.has_invalidate(); }
+    bool set_registered(std::uint32_t cpu, const std::string& instance, bool on) override;
+
+    const FrameworkParams& params() const { return m_params; }
+    const std::vector<CallRecord>& calls() const { return m_calls; }
+    // Fills the calls' co-runner latency summaries; after the simulation.
+    void finalize();
+    const FrameworkStats& stats() const { return m_stats; }
+    std::vector<std::string> instance_names() const;
+
+private:
+    class Bus;
+    void lock_shared(CallRecord& rec);
+    void unlock_shared();
+    void finish_windows(CallRecord& rec, std::size_t during);
+
+    FrameworkParams m_params;
+    Machine m_machine;
+    cpu::LatencyWindows& m_windows;
+    FrameworkCore m_core;
+    std::vector<std::unique_ptr<Bus>> m_buses;
+    std::vector<std::unique_ptr<OpsInstance>> m_all;  // registered or not
+    std::uint32_t m_readers = 0;
+    bool m_writer = false;
+    bool m_spin = false;
+    sc_core::sc_event m_lock_changed;
+    std::vector<CallRecord> m_calls;
+    std::vector<std::pair<std::size_t, std::size_t>> m_call_windows;  // during, after
+    FrameworkStats m_stats;
+};
+
+}  // namespace invalsim::invalidate
