@@ -71,12 +71,19 @@ time, address, expected and actual bytes, and the run exits with status 1.
 Every access must lie inside one range of the config's address map.
 )";
 
+// Markdown table cells cannot hold a bare '|'.
+std::string cell(const std::string& s) {
+    std::string out;
+    for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
+    return out;
+}
+
 template <class Rows>
 void table(std::ostream& out, const Rows& rows) {
     out << "| key | type | default | description |\n|---|---|---|---|\n";
     for (const auto& r : rows) {
-        out << "| `" << r.key << "` | " << r.type << " | `" << r.default_value << "` | "
-            << r.description << " |\n";
+        out << "| `" << r.key << "` | " << cell(r.type) << " | `" << r.default_value << "` | "
+            << cell(r.description) << " |\n";
     }
 }
 
