@@ -1,6 +1,7 @@
 #include "models/cpu/cpu.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "models/common/payload.h"
@@ -51,6 +52,8 @@ void Cpu::execute(const Op& op, std::size_t index) {
         case Op::Kind::Register:
         case Op::Kind::Unregister:
         case Op::Kind::HasInvalidate: call_port(op, index); break;
+        case Op::Kind::CheckMemory:
+        case Op::Kind::CheckCached: inspect(op, index); break;
         case Op::Kind::Trace:
             try {
                 TraceSource src(op.trace);
@@ -87,6 +90,7 @@ void Cpu::call_port(const Op& op, std::size_t index) {
     take_stalls();
     const Duration t0 = now();
     invalidate::Port& port = *m_setup.port;
+    if (op.expect_rc || op.expect_flag) ++m_stats.expects_checked;
     if (op.kind == Op::Kind::HasInvalidate) {
         const bool has = port.has_invalidate();
         if (op.expect_flag && *op.expect_flag != has) {
@@ -94,6 +98,7 @@ void Cpu::call_port(const Op& op, std::size_t index) {
         }
     } else if (op.kind == Op::Kind::Register || op.kind == Op::Kind::Unregister) {
         const bool on = op.kind == Op::Kind::Register;
+        ++m_stats.expects_checked;
         if (!port.set_registered(m_setup.index, op.name, on)) {
             fail(op, index, "cannot " + std::string(on ? "register" : "unregister") + " \"" + op.name +
                                 "\": no such instance, or it already is");
@@ -113,8 +118,35 @@ void Cpu::call_port(const Op& op, std::size_t index) {
     m_qk.reset();
 }
 
-void Cpu::fail(const Op& op, std::size_t index, std::string message) {
+// Looks at the machine at this CPU's current time, without changing it.
+void Cpu::inspect(const Op& op, std::size_t index) {
+    m_qk.sync();
+    if (op.kind == Op::Kind::CheckCached) {
+        const std::uint64_t n = m_setup.inspector->cached_lines(op.addr, op.size, static_cast<CacheScope>(op.scope));
+        ++m_stats.expects_checked;
+        if (op.expect_flag && *op.expect_flag != (n > 0)) {
+            fail(op, index, std::to_string(n) + " cached line(s) of the range, expected " +
+                                (*op.expect_flag ? "some" : "none"));
+        }
+        m_qk.reset();
+        return;
+    }
+    std::vector<std::uint8_t> bytes(op.size);
+    m_setup.inspector->read_memory(op.addr, bytes.data(), op.size);
     ++m_stats.expects_checked;
+    for (std::uint64_t i = 0; i < op.size; ++i) {
+        if (bytes[i] == op.data.byte_at(i)) continue;
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "memory at 0x%llx holds 0x%02x, expected 0x%02x",
+                      static_cast<unsigned long long>(op.addr + i), bytes[i], op.data.byte_at(i));
+        fail(op, index, buf);
+        break;
+    }
+    m_qk.reset();
+}
+
+// A failed check that is not about read data; the caller counted the check.
+void Cpu::fail(const Op& op, std::size_t index, std::string message) {
     ++m_stats.expects_failed;
     if (m_failures.size() >= kMaxFailuresKept) return;
     ExpectFailure f;

@@ -11,6 +11,7 @@
 #include <tlm_utils/tlm_quantumkeeper.h>
 
 #include "models/cpu/access.h"
+#include "models/cpu/inspector.h"
 #include "models/cpu/latency_windows.h"
 #include "models/invalidate/port.h"
 #include "models/cpu/cpu_params.h"
@@ -37,6 +38,7 @@ public:
         SyncHub* sync = nullptr;
         invalidate::Port* port = nullptr;       // the memregion-invalidate port
         LatencyWindows* windows = nullptr;      // co-runner latency collection
+        Inspector* inspector = nullptr;         // check_memory / check_cached
     };
 
     tlm_utils::simple_initiator_socket<Cpu> data;
@@ -53,6 +55,7 @@ public:
     std::string blocked_on() const;
     // The invalidate port comes after the CPUs in elaboration.
     void set_port(invalidate::Port* port) { m_setup.port = port; }
+    void set_inspector(Inspector* inspector) { m_setup.inspector = inspector; }
 
     // Another CPU's IPI stops this one for `length`, from `not_before` on.
     void inject_stall(common::Duration not_before, common::Duration length, bool irqs_off);
@@ -68,6 +71,7 @@ private:
     void write(const Op& op);
     void block(const Op& op);
     void call_port(const Op& op, std::size_t index);
+    void inspect(const Op& op, std::size_t index);
     void fail(const Op& op, std::size_t index, std::string message);
     void take_stalls();
     void stream(AccessSource& source, common::Duration limit);

@@ -33,7 +33,8 @@ struct DataSpec {
 struct Op {
     enum class Kind : std::uint8_t {
         Read, Write, Delay, Barrier, Signal, WaitEvent, Generate, Trace,
-        Invalidate, InvalidateAll, Register, Unregister, HasInvalidate
+        Invalidate, InvalidateAll, Register, Unregister, HasInvalidate,
+        CheckMemory, CheckCached
     };
     Kind kind = Kind::Delay;
     common::Addr addr = 0;
@@ -42,7 +43,8 @@ struct Op {
     common::Duration time;  // for Delay
     std::string name;       // barrier, event or operations-instance name
     std::optional<std::int64_t> expect_rc;  // invalidate: the return code it must give
-    std::optional<bool> expect_flag;        // has_invalidate: the answer it must give
+    std::optional<bool> expect_flag;        // has_invalidate / check_cached: the answer
+    std::uint8_t scope = 0;                 // check_cached: a cpu::CacheScope
     GeneratorSpec gen;
     TraceSpec trace;
     std::string where;      // where the op was written, for reports

@@ -64,6 +64,17 @@ unsigned int MemoryDevice::transport_dbg(tlm::tlm_generic_payload& trans) {
     return trans.get_data_length();
 }
 
+bool MemoryDevice::peek(common::Addr addr, std::uint8_t* out, std::uint64_t len) const {
+    std::uint64_t dpa = 0;
+    if (!m_backend->translate(addr, dpa) || len > m_backend->capacity_bytes() - dpa) return false;
+    if (m_backend->locked()) {
+        std::memset(out, m_backend->locked_fill_byte(), len);
+    } else {
+        m_store.read(dpa, out, len);
+    }
+    return true;
+}
+
 DeviceStats MemoryDevice::stats() const {
     DeviceStats s = m_stats;
     s.busy = m_backend->busy();

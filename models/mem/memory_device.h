@@ -48,6 +48,9 @@ public:
     SparseStore& store() { return m_store; }
     const SparseStore& store() const { return m_store; }
     DeviceStats stats() const;
+    // Contents at an incoming address, without time or statistics; false
+    // when nothing decodes it.
+    bool peek(common::Addr addr, std::uint8_t* out, std::uint64_t len) const;
 
 private:
     void b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);

@@ -1,5 +1,6 @@
 #include "sim/build/system.h"
 
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -77,7 +78,41 @@ void System::build_framework(const config::SystemConfig& cfg) {
     std::vector<common::Addr> mmio;
     for (auto& a : m_agents) mmio.push_back(a->mmio_base());
     m_framework = std::make_unique<invalidate::Framework>("memregion", cfg.invalidate, machine, m_windows, mmio);
-    for (auto& t : m_tiles) t->core().set_port(m_framework.get());
+    for (auto& t : m_tiles) {
+        t->core().set_port(m_framework.get());
+        t->core().set_inspector(this);
+    }
+}
+
+bool System::read_memory(common::Addr addr, std::uint8_t* out, std::uint64_t len) {
+    for (std::uint64_t done = 0; done < len;) {
+        const noc::AddressRange* r = m_map.decode(addr + done);
+        if (r == nullptr) return false;
+        // Byte by byte across interleave chunks would be slow; a chunk at a time.
+        const std::uint64_t chunk = r->interleave_targets.empty() ? r->size_bytes : r->interleave_granularity;
+        const std::uint64_t in_chunk = chunk - ((addr + done - r->base) % chunk);
+        const std::uint64_t n = std::min(len - done, in_chunk);
+        if (!m_memories[r->target_of(addr + done)]->peek(r->outgoing(addr + done), out + done, n)) {
+            return false;
+        }
+        done += n;
+    }
+    return true;
+}
+
+std::uint64_t System::cached_lines(common::Addr addr, std::uint64_t len, cpu::CacheScope scope) {
+    std::uint64_t n = 0;
+    if (scope != cpu::CacheScope::Slc) {
+        for (auto& t : m_tiles) {
+            for (cache::CacheCore* c : t->cache_cores()) n += c->count_valid_in(addr, len);
+        }
+    }
+    if (scope != cpu::CacheScope::Private) {
+        for (auto& a : m_agents) {
+            if (a->core().slc()) n += a->core().slc()->count_valid_in(addr, len);
+        }
+    }
+    return n;
 }
 
 void System::stall(std::uint32_t cpu, common::Duration not_before, common::Duration length,

@@ -21,7 +21,7 @@ namespace invalsim::build {
 // The whole simulated machine, elaborated from a validated config: module
 // "system" with children cpuN (tiles), haN (home agents), noc, and one module
 // per memory device.
-class System : public sc_core::sc_module, private invalidate::CpuControl {
+class System : public sc_core::sc_module, private invalidate::CpuControl, private cpu::Inspector {
 public:
     System(sc_core::sc_module_name name, const config::SystemConfig& cfg,
            const scenario::Scenario& scn, std::uint64_t seed);
@@ -40,6 +40,8 @@ private:
     std::uint32_t cpu_count() const override { return static_cast<std::uint32_t>(m_tiles.size()); }
     void stall(std::uint32_t cpu, common::Duration not_before, common::Duration length,
                bool irqs_off) override;
+    bool read_memory(common::Addr addr, std::uint8_t* out, std::uint64_t len) override;
+    std::uint64_t cached_lines(common::Addr addr, std::uint64_t len, cpu::CacheScope scope) override;
 
     cpu::SyncHub m_sync;
     cpu::LatencyWindows m_windows;

@@ -3,6 +3,7 @@
 #include "sim/config/config_loader.h"
 #include "sim/config/diagnostics.h"
 #include "sim/config/json_source.h"
+#include "sim/config/value_readers.h"
 #include "sim/scenario/scenario_loader.h"
 
 namespace invalsim::cli {
@@ -22,6 +23,25 @@ config::SystemConfig load_config_only(const std::string& config_path,
     return config::load_system_config(config_path, parse_sets(sets));
 }
 
+// A scenario's "set" object: config overrides that make the variant it
+// studies; the command line's --set come after it and win.
+std::vector<config::Override> scenario_overrides(const config::Json& doc, const std::string& file) {
+    std::vector<config::Override> out;
+    if (!doc.is_object() || !doc.contains("set")) return out;
+    const config::Json& set = doc["set"];
+    if (!set.is_object()) {
+        throw config::InputError({{file, "/set", "expected an object of config paths to values, got " +
+                                                     config::describe(set), ""}});
+    }
+    for (auto it = set.begin(); it != set.end(); ++it) {
+        config::Override o = config::parse_override(it.key() + "=x");
+        o.value = it.value();
+        o.text = file + " /set/" + it.key();
+        out.push_back(o);
+    }
+    return out;
+}
+
 Inputs load_inputs(const std::string& scenario_path, const std::string& config_path,
                    const std::vector<std::string>& sets, std::optional<std::uint64_t> seed) {
     Inputs in;
@@ -35,7 +55,9 @@ Inputs load_inputs(const std::string& scenario_path, const std::string& config_p
                                    "and none was given with --config",
                                    ""}});
     }
-    in.config = config::load_system_config(in.config_path, parse_sets(sets));
+    std::vector<config::Override> overrides = scenario_overrides(scn_doc, scenario_path);
+    for (auto& o : parse_sets(sets)) overrides.push_back(o);
+    in.config = config::load_system_config(in.config_path, overrides);
     in.scenario = scenario::parse_scenario(scn_doc, scenario_path, in.config);
     in.seed = seed ? *seed : in.scenario.seed ? *in.scenario.seed : in.config.simulation.seed;
     in.config.simulation.seed = in.seed;

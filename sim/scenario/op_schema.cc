@@ -162,7 +162,34 @@ const Schema<Op>* op_schema(const std::string& op) {
          },
          [](const Op&) { return Json(); }},
     };
+    static const Schema<Op> check_memory = {
+        addr_field(), size_field(),
+        data_field("expect", DataSpec::Kind::Value, "value the device must hold (up to 8 bytes)"),
+        data_field("expect_pattern", DataSpec::Kind::Pattern, "byte every byte must equal"),
+    };
+    static const Schema<Op> check_cached = {
+        addr_field(), size_field(),
+        {"scope", "\"any\" \\| \"private\" \\| \"slc\"", "which caches to look in (default any)",
+         [](Op& op, const Json& j, const Cursor& at) {
+             std::string v;
+             if (!config::read_string(j, at, v)) return;
+             static const std::map<std::string, std::uint8_t> m = {{"any", 0}, {"private", 1}, {"slc", 2}};
+             if (m.count(v)) {
+                 op.scope = m.at(v);
+             } else {
+                 at.error("expected one of \"any\", \"private\", \"slc\", got \"" + v + "\"");
+             }
+         },
+         [](const Op&) { return Json(); }},
+        {"expect", "boolean", "whether some line of the range must be cached",
+         [](Op& op, const Json& j, const Cursor& at) {
+             bool b = false;
+             if (config::read_bool(j, at, b)) op.expect_flag = b;
+         },
+         [](const Op&) { return Json(); }},
+    };
     static const std::map<std::string, const Schema<Op>*> by_name = {
+        {"check_memory", &check_memory}, {"check_cached", &check_cached},
         {"read", &read},           {"write", &write},         {"delay", &delay},
         {"barrier", &barrier},     {"signal", &event},        {"wait_event", &event},
         {"generate", &generate},   {"trace", &trace},         {"invalidate", &invalidate},
@@ -175,7 +202,8 @@ const Schema<Op>* op_schema(const std::string& op) {
 const std::vector<std::string>& op_names() {
     static const std::vector<std::string> names = {
         "read",     "write", "delay",      "barrier",        "signal",   "wait_event", "generate",
-        "trace",    "invalidate", "invalidate_all", "register", "unregister", "has_invalidate"};
+        "trace",    "invalidate", "invalidate_all", "register", "unregister", "has_invalidate",
+        "check_memory", "check_cached"};
     return names;
 }
 

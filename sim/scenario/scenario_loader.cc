@@ -21,7 +21,7 @@ using cpu::Op;
 namespace {
 
 constexpr std::uint64_t kMaxAccessBytes = 1ULL << 30;
-const std::vector<std::string> kTopKeys = {"description", "config", "seed", "cpus"};
+const std::vector<std::string> kTopKeys = {"description", "config", "set", "seed", "cpus"};
 
 Op::Kind kind_of(const std::string& name) {
     static const std::map<std::string, Op::Kind> kinds = {
@@ -31,7 +31,8 @@ Op::Kind kind_of(const std::string& name) {
         {"generate", Op::Kind::Generate},   {"trace", Op::Kind::Trace},
         {"invalidate", Op::Kind::Invalidate}, {"invalidate_all", Op::Kind::InvalidateAll},
         {"register", Op::Kind::Register},   {"unregister", Op::Kind::Unregister},
-        {"has_invalidate", Op::Kind::HasInvalidate}};
+        {"has_invalidate", Op::Kind::HasInvalidate}, {"check_memory", Op::Kind::CheckMemory},
+        {"check_cached", Op::Kind::CheckCached}};
     return kinds.at(name);
 }
 
@@ -54,6 +55,14 @@ public:
                 break;
             case Op::Kind::Register:
             case Op::Kind::Unregister: check_instance(op, at); break;
+            case Op::Kind::CheckMemory:
+                if (op.data.kind == DataSpec::Kind::None) at.error("needs \"expect\" or \"expect_pattern\"");
+                check_access(op, at);
+                break;
+            case Op::Kind::CheckCached:
+                if (!op.expect_flag) at.error("needs \"expect\": true or false");
+                mapped(op.addr, op.size, at.child("addr"));
+                break;
             default: break;
         }
     }
@@ -83,6 +92,10 @@ private:
         }
         if (op.data.kind == DataSpec::Kind::Value) {
             const char* key = op.kind == Op::Kind::Write ? "value" : "expect";
+            if (op.kind == Op::Kind::CheckMemory && op.size > 8) {
+                at.child(key).error("a value covers at most 8 bytes; use expect_pattern");
+                return;
+            }
             if (op.size > 8) {
                 at.child(key).error("a value covers at most 8 bytes; use a pattern for size " +
                                     std::to_string(op.size));
@@ -173,7 +186,10 @@ Op read_op(const Json& j, const Cursor& at, const OpChecker& checker) {
         return op;
     }
     op.kind = kind_of(name);
-    if (op.kind == Op::Kind::Read || op.kind == Op::Kind::Write) op.size = 8;
+    if (op.kind == Op::Kind::Read || op.kind == Op::Kind::Write || op.kind == Op::Kind::CheckMemory ||
+        op.kind == Op::Kind::CheckCached) {
+        op.size = 8;
+    }
     const std::size_t before = at.diag.count();
     config::read_object(*schema, j, at, op, {"op"});
     if (at.diag.count() == before) checker.check(op, at);
@@ -239,7 +255,7 @@ Scenario parse_scenario(const Json& doc, const std::string& file, const config::
             if (config::read_integer(it.value(), c, ~0ULL, seed)) s.seed = seed;
         } else if (it.key() == "cpus") {
             read_programs(it.value(), c, cfg, s);
-        } else if (it.key() != "config") {
+        } else if (it.key() != "config" && it.key() != "set") {
             config::unknown_key(root, it.key(), kTopKeys);
         }
     }

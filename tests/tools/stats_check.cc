@@ -1,7 +1,10 @@
 // Asserts values in an invalsim JSON output file:
-//   stats_check FILE 'system.cpu0.l1d.hits == 1' 'outcome.status == "ok"' ...
-// Operators: == != < <= > >=. Exits 1 and says which assertion failed.
+//   stats_check FILE [--ref NAME=FILE ...] 'system.cpu0.l1d.hits == 1' ...
+// Operators: == != < <= > >=. The right-hand side is a JSON value, a path
+// into the same file, or K*PATH; a path may name another file as NAME:PATH.
+// Exits 1 and says which assertion failed.
 #include <fstream>
+#include <map>
 #include <iostream>
 #include <string>
 
@@ -46,6 +49,32 @@ bool compare(const Json& got, const std::string& op, const Json& want) {
     return false;
 }
 
+std::map<std::string, Json> g_refs;
+
+// A path, possibly NAME:path into a --ref file.
+const Json* resolve(const Json& doc, const std::string& path) {
+    const auto colon = path.find(':');
+    if (colon == std::string::npos) return lookup(doc, path);
+    auto it = g_refs.find(path.substr(0, colon));
+    return it == g_refs.end() ? nullptr : lookup(it->second, path.substr(colon + 1));
+}
+
+// The right-hand side: a JSON literal, a path, or K*PATH.
+bool rhs_value(const Json& doc, const std::string& rhs, Json& out) {
+    out = Json::parse(rhs, nullptr, false);
+    if (!out.is_discarded()) return true;
+    double k = 1.0;
+    std::string path = rhs;
+    if (const auto star = rhs.find('*'); star != std::string::npos) {
+        k = std::stod(rhs.substr(0, star));
+        path = rhs.substr(star + 1);
+    }
+    const Json* v = resolve(doc, path);
+    if (v == nullptr) return false;
+    out = v->is_number() && k != 1.0 ? Json(k * v->get<double>()) : *v;
+    return true;
+}
+
 bool check(const Json& doc, const std::string& expr) {
     static const char* ops[] = {"==", "!=", "<=", ">=", "<", ">"};
     for (const char* op : ops) {
@@ -58,18 +87,19 @@ bool check(const Json& doc, const std::string& expr) {
         };
         const std::string path = trim(expr.substr(0, p));
         const std::string rhs = trim(expr.substr(p + std::string(op).size()));
-        const Json want = Json::parse(rhs, nullptr, false);
-        const Json* got = lookup(doc, path);
+        Json want;
+        const Json* got = resolve(doc, path);
         if (got == nullptr) {
             std::cerr << "stats_check: no value at " << path << "\n";
             return false;
         }
-        if (want.is_discarded()) {
+        if (!rhs_value(doc, rhs, want)) {
             std::cerr << "stats_check: bad right-hand side in '" << expr << "'\n";
             return false;
         }
         if (!compare(*got, op, want)) {
-            std::cerr << "stats_check: FAILED " << expr << " (got " << got->dump() << ")\n";
+            std::cerr << "stats_check: FAILED " << expr << " (got " << got->dump() << " vs "
+                      << want.dump() << ")\n";
             return false;
         }
         return true;
@@ -92,6 +122,16 @@ int main(int argc, char** argv) {
         return 2;
     }
     bool ok = true;
-    for (int i = 2; i < argc; ++i) ok = check(doc, argv[i]) && ok;
+    for (int i = 2; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--ref" && i + 1 < argc) {
+            const std::string ref = argv[++i];
+            const auto eq = ref.find('=');
+            std::ifstream rin(ref.substr(eq + 1));
+            g_refs[ref.substr(0, eq)] = Json::parse(rin, nullptr, false);
+            continue;
+        }
+        ok = check(doc, a) && ok;
+    }
     return ok ? 0 : 1;
 }

@@ -83,7 +83,7 @@ TEST_CASE("bad scenarios are rejected with path and reason", "[scenario]") {
               "missing required key \"time\"");
     check_one(R"({"cpus": {"cpu0": [{"op": "delay", "time": "1us", "addr": 0}]}})",
               "/cpus/cpu0/0/addr", "unknown key \"addr\"");
-    check_one(R"({"cpus": {}, "sed": 1})", "/sed", "did you mean \"seed\"?");
+    check_one(R"({"cpus": {}, "seeed": 1})", "/seeed", "did you mean \"seed\"?");
     check_one(R"({"cpus": {"cpu0": [{"op": "read", "addr": "0x8000_0000", "size": 0}]}})",
               "/cpus/cpu0/0/size", "between 1 byte");
     check_one(R"({"cpus": {"cpu0": [{"op": "write", "addr": "0x8000_0000", "pattern": 256}]}})",
