@@ -22,7 +22,7 @@ namespace invalsim::common {
 class Occupancy {
 public:
     static constexpr std::uint64_t kBinPs = 16'000;
-    static constexpr std::size_t kBins = 4096;  // a 65 us window of history
+    static constexpr std::size_t kBins = 4096;  // initial window: 65 us; grows when work spans more
 
     // Returns the time the request starts being served.
     Duration reserve(Duration arrival, Duration service);
@@ -35,10 +35,16 @@ private:
         std::uint64_t id = ~0ULL;
         std::uint64_t used_ps = 0;  // service placed in the bin
         std::uint64_t tail_ps = 0;  // end of the latest service placed in it
+        std::uint64_t skip = 0;     // once the bin has no room: a later bin to try next
     };
+    // First bin from `id` on that may have room; a burst of requests at one
+    // instant thus costs O(1) each instead of walking the queue it built.
+    std::uint64_t first_open(std::uint64_t id);
     Bin& bin(std::uint64_t id);
+    void grow();
 
-    std::vector<Bin> m_bins;  // allocated on first use
+    std::vector<Bin> m_bins;  // a ring, allocated on first use
+    std::uint64_t m_latest_arrival = 0;  // bin of the latest arrival: the present
     std::uint64_t m_busy_ps = 0;
     std::uint64_t m_queued_ps = 0;
 };

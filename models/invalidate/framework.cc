@@ -1,6 +1,7 @@
 #include "models/invalidate/framework.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "models/common/payload.h"
 #include "models/common/sc_time_conv.h"
@@ -96,6 +97,7 @@ void Framework::unlock_shared() {
 
 int Framework::invalidate(std::uint32_t cpu, const MemRange& range, bool all, const std::string& where,
                           Duration& irq_off) {
+    const auto host_t0 = std::chrono::steady_clock::now();
     CallRecord rec;
     rec.cpu = cpu;
     rec.where = where;
@@ -115,6 +117,8 @@ int Framework::invalidate(std::uint32_t cpu, const MemRange& range, bool all, co
     if (rec.rc != kOk) ++m_stats.failed_calls;
     m_stats.busy += rec.latency();
     m_calls.push_back(rec);
+    m_host_seconds.push_back(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - host_t0).count());
     return rec.rc;
 }
 

@@ -59,6 +59,8 @@ public:
     // Fills the calls' co-runner latency summaries; after the simulation.
     void finalize();
     const FrameworkStats& stats() const { return m_stats; }
+    // Host seconds each call took to simulate (not a statistic: it varies).
+    const std::vector<double>& host_seconds() const { return m_host_seconds; }
     std::vector<std::string> instance_names() const;
 
 private:
@@ -80,6 +82,7 @@ private:
     std::vector<CallRecord> m_calls;
     std::vector<std::pair<std::size_t, std::size_t>> m_call_windows;  // during, after
     FrameworkStats m_stats;
+    std::vector<double> m_host_seconds;
 };
 
 }  // namespace invalsim::invalidate

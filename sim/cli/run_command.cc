@@ -28,7 +28,7 @@ struct RunOptions {
 
 // SystemC allows one elaboration per process, so a run is the whole life of
 // the process's SystemC kernel.
-config::Json simulate(const Inputs& in, stats::RunOutcome& outcome) {
+config::Json simulate(const Inputs& in, stats::RunOutcome& outcome, std::vector<double>& call_seconds) {
     sc_core::sc_report_handler::set_actions(sc_core::SC_WARNING,
                                             sc_core::SC_DISPLAY | sc_core::SC_THROW);
     // The only informational report is sc_stop()'s, after a workload error
@@ -43,6 +43,7 @@ config::Json simulate(const Inputs& in, stats::RunOutcome& outcome) {
         }
     }
     system.framework().finalize();
+    call_seconds = system.framework().host_seconds();
     stats::StatsTree tree;
     system.register_stats(tree);
     outcome = stats::collect_outcome(system.cpus(), common::from_sc(sc_core::sc_time_stamp()));
@@ -80,12 +81,14 @@ int run_command(const std::vector<std::string>& args) {
 
     const auto start = std::chrono::steady_clock::now();
     stats::RunOutcome outcome;
-    const config::Json system_stats = simulate(in, outcome);
+    std::vector<double> call_seconds;
+    const config::Json system_stats = simulate(in, outcome, call_seconds);
     const double host_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     const config::Json stats = stats::stats_document(
         {in.config.name, in.scenario.name, in.seed}, outcome, system_stats);
-    const HostFigures host = measure_host(host_s, stats);
+    HostFigures host = measure_host(host_s, stats);
+    host.invalidate_seconds = call_seconds;
     write_outputs(opts.out, stats, config::resolved_json(in.config), host_json(host));
     if (!opts.quiet) {
         std::cout << "invalsim: " << in.scenario_path << " on " << in.config_path << "\n"

@@ -56,7 +56,8 @@ Json host_json(const HostFigures& h) {
     return Json{{"host_seconds", h.seconds},
                 {"peak_rss_bytes", h.peak_rss_bytes},
                 {"accesses", h.accesses},
-                {"accesses_per_host_second", h.seconds > 0 ? h.accesses / h.seconds : 0.0}};
+                {"accesses_per_host_second", h.seconds > 0 ? h.accesses / h.seconds : 0.0},
+                {"invalidate_call_host_seconds", h.invalidate_seconds}};
 }
 
 std::string run_summary(const Json& stats, const HostFigures& host) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "sim/config/json.h"
 
@@ -10,6 +11,7 @@ struct HostFigures {
     double seconds = 0;
     std::uint64_t peak_rss_bytes = 0;
     std::uint64_t accesses = 0;  // CPU memory transactions
+    std::vector<double> invalidate_seconds;  // per invalidate call
 };
 
 // The short human summary printed after a run, from stats.json's content.
