@@ -34,7 +34,11 @@ void Cache::b_transport(int, tlm::tlm_generic_payload& trans, sc_core::sc_time& 
         return;
     }
     if (trans.is_read()) {
-        m_core.load(addr, trans.get_data_ptr(), len, d);
+        coherence::Source src = coherence::Source::None;
+        m_core.load(addr, trans.get_data_ptr(), len, d, &src);
+        coherence::SourceExtension* e = nullptr;
+        trans.get_extension(e);
+        if (e) e->source = src;
     } else {
         m_core.store(addr, trans.get_data_ptr(), len, d);
     }

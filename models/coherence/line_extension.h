@@ -30,3 +30,23 @@ inline LineRequest* line_request_of(tlm::tlm_generic_payload& trans) {
 }
 
 }  // namespace invalsim::coherence
+
+namespace invalsim::coherence {
+
+// Rides on a CPU's own payload: the first cache says where the data of a
+// load came from (for stale-read reports).
+class SourceExtension : public tlm::tlm_extension<SourceExtension> {
+public:
+    Source source = Source::None;
+
+    tlm::tlm_extension_base* clone() const override {
+        auto* e = new SourceExtension;
+        e->source = source;
+        return e;
+    }
+    void copy_from(const tlm::tlm_extension_base& other) override {
+        source = static_cast<const SourceExtension&>(other).source;
+    }
+};
+
+}  // namespace invalsim::coherence

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "models/coherence/line_extension.h"
 #include "models/common/payload.h"
 #include "models/common/sc_time_conv.h"
 #include "models/cpu/access_split.h"
@@ -19,6 +20,8 @@ using common::Duration;
 Cpu::Cpu(sc_core::sc_module_name name, const Setup& setup, Program program)
     : sc_module(name), data("data"), m_setup(setup), m_program(std::move(program)), m_buf(setup.granule) {
     if (setup.icache) m_inst = std::make_unique<tlm_utils::simple_initiator_socket<Cpu>>("inst");
+    m_source = new coherence::SourceExtension;
+    m_trans.set_extension(m_source);  // the payload owns it
     SC_HAS_PROCESS(Cpu);
     SC_THREAD(run);
 }
@@ -54,6 +57,28 @@ void Cpu::execute(const Op& op, std::size_t index) {
         case Op::Kind::HasInvalidate: call_port(op, index); break;
         case Op::Kind::CheckMemory:
         case Op::Kind::CheckCached: inspect(op, index); break;
+        case Op::Kind::Step:
+            if (m_setup.golden) m_setup.golden->set_step(op.name);
+            break;
+        case Op::Kind::Sanitize:
+        case Op::Kind::SecureErase:
+        case Op::Kind::NvdimmOverwrite:
+        case Op::Kind::NvdimmSecureErase:
+        case Op::Kind::Lock:
+        case Op::Kind::Unlock:
+        case Op::Kind::RegionCommit:
+        case Op::Kind::RegionReset:
+        case Op::Kind::DmaWrite:
+        case Op::Kind::PeerWrite: device_op(op); break;
+        case Op::Kind::KernelRegionCommit:
+        case Op::Kind::KernelRegionReset:
+        case Op::Kind::KernelSanitize:
+        case Op::Kind::KernelSecureErase:
+        case Op::Kind::KernelNvdimmOverwrite:
+        case Op::Kind::KernelNvdimmSecureErase:
+        case Op::Kind::KernelNvdimmUnlock:
+        case Op::Kind::KernelRegionActivate:
+        case Op::Kind::KernelRegionRemove: kernel_op(op, index); break;
         case Op::Kind::Trace:
             try {
                 TraceSource src(op.trace);
@@ -205,6 +230,8 @@ void Cpu::transport(tlm::tlm_command cmd, Addr addr, std::uint32_t len, bool fet
     }
     if (!m_stalls.empty()) take_stalls();
     common::prepare(m_trans, cmd, addr, m_buf.data(), len);
+    if (m_setup.golden && cmd == tlm::TLM_WRITE_COMMAND) m_setup.golden->cpu_store(addr, m_buf.data(), len);
+    m_source->source = coherence::Source::None;
     const sc_core::sc_time start = m_qk.get_local_time();
     sc_core::sc_time t = start;
     tlm::tlm_initiator_socket<>& socket = fetch && m_inst ? *m_inst : data;
@@ -215,6 +242,9 @@ void Cpu::transport(tlm::tlm_command cmd, Addr addr, std::uint32_t len, bool fet
                                     .c_str());
     }
     m_qk.set(t);
+    if (m_setup.golden && cmd == tlm::TLM_READ_COMMAND) {
+        m_setup.golden->check_load(m_setup.index, now(), addr, m_buf.data(), len, m_source->source);
+    }
     if (fetch) {
         ++m_stats.fetches;
     } else if (cmd == tlm::TLM_READ_COMMAND) {

@@ -10,6 +10,7 @@
 #include <tlm_utils/simple_initiator_socket.h>
 #include <tlm_utils/tlm_quantumkeeper.h>
 
+#include "models/coherence/line_extension.h"
 #include "models/cpu/access.h"
 #include "models/cpu/inspector.h"
 #include "models/cpu/latency_windows.h"
@@ -18,6 +19,9 @@
 #include "models/cpu/cpu_stats.h"
 #include "models/cpu/op.h"
 #include "models/cpu/sync_hub.h"
+#include "models/events/device_control.h"
+#include "models/golden/golden_model.h"
+#include "models/kernel/kernel_flows.h"
 
 namespace invalsim::cpu {
 
@@ -39,6 +43,9 @@ public:
         invalidate::Port* port = nullptr;       // the memregion-invalidate port
         LatencyWindows* windows = nullptr;      // co-runner latency collection
         Inspector* inspector = nullptr;         // check_memory / check_cached
+        events::DeviceControl* devices = nullptr;
+        kernel::KernelFlows* kernel = nullptr;
+        golden::GoldenModel* golden = nullptr;  // checks every load when set
     };
 
     tlm_utils::simple_initiator_socket<Cpu> data;
@@ -56,6 +63,11 @@ public:
     // The invalidate port comes after the CPUs in elaboration.
     void set_port(invalidate::Port* port) { m_setup.port = port; }
     void set_inspector(Inspector* inspector) { m_setup.inspector = inspector; }
+    void set_devices(events::DeviceControl* d, kernel::KernelFlows* k) {
+        m_setup.devices = d;
+        m_setup.kernel = k;
+    }
+    void set_golden(golden::GoldenModel* g) { m_setup.golden = g; }
 
     // Another CPU's IPI stops this one for `length`, from `not_before` on.
     void inject_stall(common::Duration not_before, common::Duration length, bool irqs_off);
@@ -72,6 +84,8 @@ private:
     void block(const Op& op);
     void call_port(const Op& op, std::size_t index);
     void inspect(const Op& op, std::size_t index);
+    void device_op(const Op& op);
+    void kernel_op(const Op& op, std::size_t index);
     void fail(const Op& op, std::size_t index, std::string message);
     void take_stalls();
     void stream(AccessSource& source, common::Duration limit);
@@ -85,6 +99,7 @@ private:
     std::unique_ptr<tlm_utils::simple_initiator_socket<Cpu>> m_inst;
     tlm_utils::tlm_quantumkeeper m_qk;
     tlm::tlm_generic_payload m_trans;
+    coherence::SourceExtension* m_source = nullptr;  // owned by m_trans
     std::vector<std::uint8_t> m_buf;
     CpuStats m_stats;
     std::vector<ExpectFailure> m_failures;

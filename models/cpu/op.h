@@ -34,7 +34,14 @@ struct Op {
     enum class Kind : std::uint8_t {
         Read, Write, Delay, Barrier, Signal, WaitEvent, Generate, Trace,
         Invalidate, InvalidateAll, Register, Unregister, HasInvalidate,
-        CheckMemory, CheckCached
+        CheckMemory, CheckCached, Step,
+        // device-side changes, as the devices (or another host) make them
+        Sanitize, SecureErase, NvdimmOverwrite, NvdimmSecureErase, Lock, Unlock,
+        RegionCommit, RegionReset, DmaWrite, PeerWrite,
+        // the kernel's flows around them
+        KernelRegionCommit, KernelRegionReset, KernelSanitize, KernelSecureErase,
+        KernelNvdimmOverwrite, KernelNvdimmSecureErase, KernelNvdimmUnlock,
+        KernelRegionActivate, KernelRegionRemove
     };
     Kind kind = Kind::Delay;
     common::Addr addr = 0;
@@ -45,6 +52,10 @@ struct Op {
     std::optional<std::int64_t> expect_rc;  // invalidate: the return code it must give
     std::optional<bool> expect_flag;        // has_invalidate / check_cached: the answer
     std::uint8_t scope = 0;                 // check_cached: a cpu::CacheScope
+    bool wait = true;                       // device changes: the CPU waits for completion
+    std::string signal;                     // device changes: event raised on completion
+    double rate_gbps = 1.0;                 // peer_host_write
+    std::optional<std::uint64_t> dpa_base;  // region_commit onto other media
     GeneratorSpec gen;
     TraceSpec trace;
     std::string where;      // where the op was written, for reports

@@ -19,6 +19,7 @@ public:
 
     void add_decoder(const HdmDecoder& d) { m_decoders.push_back(d); }
     std::vector<HdmDecoder>& decoders() { return m_decoders; }
+    const std::vector<HdmDecoder>& decoders() const { return m_decoders; }
 
     const char* kind() const override { return "cxl_type3"; }
     std::uint64_t capacity_bytes() const override { return m_p.size_bytes; }

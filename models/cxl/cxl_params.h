@@ -24,6 +24,15 @@ struct CxlParams {
     double media_channel_bandwidth_gbps = 25.6;
     std::uint32_t media_channels = 2;
     std::uint8_t fill_byte = 0x00;
+    // Media wipes (CXL Sanitize and Secure Erase): how long, and what the
+    // media reads as afterwards.
+    common::Duration sanitize_time = common::Duration::ms(10);
+    std::uint8_t sanitize_fill = 0x00;
+    common::Duration secure_erase_time = common::Duration::ms(1);
+    std::uint8_t secure_erase_fill = 0x00;
+    // CXL 3.x HDM-DB: the device back-invalidates host caches for what it
+    // changes, before it changes it.
+    bool back_invalidate = false;
 
     // 68-byte flits carry 64 bytes of data.
     double link_bandwidth_gbps() const {

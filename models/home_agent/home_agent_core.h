@@ -36,6 +36,11 @@ public:
 
     MaintenanceEngine& engine() { return m_engine; }
     const MaintenanceEngine& engine() const { return m_engine; }
+    // Device-initiated back-invalidation (CXL HDM-DB): the same as the
+    // engine's work on [start, end), outside any MMIO operation.
+    cache::MaintenanceResult back_invalidate(common::Addr start, common::Addr end) {
+        return clean_invalidate(start, end, cache::Interest{}, common::Duration());
+    }
     // Whole-cache write-back+invalidate of the slice (WBINVD's shared part).
     cache::MaintenanceResult flush_slc(common::Duration at, const cache::Interest& interest);
 

@@ -46,6 +46,7 @@ void MemoryDevice::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time
         ++m_stats.reads;
         m_stats.read_bytes += len;
     } else {
+        if (m_observer) m_observer->on_write(m_index, dpa, trans.get_data_ptr(), len);
         if (!locked) m_store.write(dpa, trans.get_data_ptr(), len);
         ++m_stats.writes;
         m_stats.write_bytes += len;

@@ -34,6 +34,15 @@ struct DeviceStats {
     }
 };
 
+// Sees every write that reaches a device through the interconnect (cache
+// write-backs, uncached stores): the coherence checker's hook.
+class WriteObserver {
+public:
+    virtual ~WriteObserver() = default;
+    virtual void on_write(std::uint32_t device, std::uint64_t dpa, const std::uint8_t* data,
+                          std::uint32_t len) = 0;
+};
+
 // A memory device: a backend for decode and timing, a sparse store for the
 // contents. It is not coherent with any cache: what changes here is seen by
 // the caches only once they are maintained.
@@ -43,6 +52,10 @@ public:
 
     MemoryDevice(sc_core::sc_module_name name, std::unique_ptr<Backend> backend);
 
+    void observe(WriteObserver* observer, std::uint32_t index) {
+        m_observer = observer;
+        m_index = index;
+    }
     Backend& backend() { return *m_backend; }
     const Backend& backend() const { return *m_backend; }
     SparseStore& store() { return m_store; }
@@ -60,6 +73,8 @@ private:
     std::unique_ptr<Backend> m_backend;
     SparseStore m_store;
     DeviceStats m_stats;
+    WriteObserver* m_observer = nullptr;
+    std::uint32_t m_index = 0;
 };
 
 }  // namespace invalsim::mem

@@ -39,6 +39,13 @@ std::uint8_t* SparseStore::page_for_write(std::uint64_t page) {
     return m_last_data;
 }
 
+void SparseStore::fill_all(std::uint8_t byte) {
+    m_pages.clear();
+    m_fill_byte = byte;
+    m_last_page = ~0ULL;
+    m_last_data = nullptr;
+}
+
 void SparseStore::read(std::uint64_t offset, std::uint8_t* out, std::size_t len) const {
     check_range(offset, len);
     while (len > 0) {

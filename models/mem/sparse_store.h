@@ -25,6 +25,14 @@ public:
     void read(std::uint64_t offset, std::uint8_t* out, std::size_t len) const;
     void write(std::uint64_t offset, const std::uint8_t* in, std::size_t len);
 
+    // Every byte becomes `byte` (a media wipe): O(pages held), whatever the size.
+    void fill_all(std::uint8_t byte);
+    // Calls fn(page_offset) for every page held, in no particular order.
+    template <class Fn>
+    void for_each_page(Fn&& fn) const {
+        for (const auto& [page, data] : m_pages) fn(page * kPageBytes);
+    }
+
     std::size_t pages_allocated() const { return m_pages.size(); }
     std::uint64_t bytes_allocated() const { return m_pages.size() * kPageBytes; }
 

@@ -22,6 +22,11 @@ struct NvdimmParams {
     // drops writes, until unlocked.
     bool locked = false;
     std::uint8_t locked_fill_byte = 0xff;
+    // Security operations: overwrite (asynchronous, long) and secure erase.
+    common::Duration overwrite_time = common::Duration::ms(20);
+    std::uint8_t overwrite_fill = 0x00;
+    common::Duration secure_erase_time = common::Duration::ms(1);
+    std::uint8_t secure_erase_fill = 0x00;
 
     common::Violations validate() const;
 };

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "models/home_agent/hha_registers.h"
+#include "models/common/sc_time_conv.h"
 #include "sim/build/backend_factory.h"
 #include "sim/stats/invalidate_json.h"
 
@@ -53,11 +54,14 @@ std::uint64_t snoop_filter_entries(const config::SystemConfig& cfg) {
 }
 
 System::System(sc_core::sc_module_name name, const config::SystemConfig& cfg,
-               const scenario::Scenario& scn, std::uint64_t seed)
+               const scenario::Scenario& scn, std::uint64_t seed, bool check)
     : sc_module(name),
       m_config_granule(cfg.home_agents.engine.granule_bytes),
       m_config_line(cfg.private_line_bytes()),
-      m_map(build_address_map(cfg)) {
+      m_map(build_address_map(cfg)),
+      m_cfg(cfg) {
+    const golden::Decoder& decoder = *this;
+    if (check) m_golden = std::make_unique<golden::GoldenModel>(decoder);
     declare_sync(scn);
     for (std::uint32_t i = 0; i < cfg.cpu.count; ++i) {
         const std::string tile = "cpu" + std::to_string(i);
@@ -67,7 +71,90 @@ System::System(sc_core::sc_module_name name, const config::SystemConfig& cfg,
     build_agents(cfg, seed);
     build_memories(cfg);
     build_framework(cfg);
+    build_events(cfg);
     build_noc(cfg);
+}
+
+void System::build_events(const config::SystemConfig& cfg) {
+    events::DeviceEvents::Wiring w;
+    for (std::uint32_t i = 0; i < cfg.memories.size(); ++i) {
+        const config::MemoryConfig& m = cfg.memories[i];
+        events::DeviceSlot d;
+        d.name = m.name;
+        d.device = m_memories[i].get();
+        d.cxl = dynamic_cast<cxl::CxlBackend*>(&d.device->backend());
+        d.nvdimm = dynamic_cast<nvdimm::NvdimmBackend*>(&d.device->backend());
+        d.sanitize_time = m.cxl.sanitize_time;
+        d.sanitize_fill = m.cxl.sanitize_fill;
+        d.secure_erase_time = d.nvdimm ? m.nvdimm.secure_erase_time : m.cxl.secure_erase_time;
+        d.secure_erase_fill = d.nvdimm ? m.nvdimm.secure_erase_fill : m.cxl.secure_erase_fill;
+        d.overwrite_time = m.nvdimm.overwrite_time;
+        d.overwrite_fill = m.nvdimm.overwrite_fill;
+        d.back_invalidate = d.cxl && m.cxl.back_invalidate;
+        w.devices.push_back(d);
+        if (m_golden) {
+            m_golden->add_device(m.size_bytes(), d.device->backend().fill_byte());
+            d.device->observe(this, i);
+        }
+    }
+    for (const auto& r : cfg.address_map) {
+        events::RangeSlot slot{r.name, r.base, r.size_bytes, {}};
+        for (const auto& t : r.targets) slot.devices.push_back(memory_index(cfg, t));
+        w.ranges.push_back(slot);
+    }
+    w.decoder = this;
+    w.golden = m_golden.get();
+    w.sync = &m_sync;
+    w.back_invalidate = [this](common::Addr a, common::Addr b) { return back_invalidate(a, b); };
+    m_events = std::make_unique<events::DeviceEvents>("devices", std::move(w));
+    m_kernel = std::make_unique<kernel::KernelFlows>(*m_framework, *m_events, cfg.invalidate.bypass_for_testing);
+    for (auto& t : m_tiles) {
+        t->core().set_devices(m_events.get(), m_kernel.get());
+        t->core().set_golden(m_golden.get());
+    }
+}
+
+golden::Location System::locate(common::Addr hpa) const {
+    golden::Location loc;
+    const noc::AddressRange* r = m_map.decode(hpa);
+    if (r == nullptr) return loc;
+    loc.device = r->target_of(hpa);
+    const mem::Backend& b = m_memories[loc.device]->backend();
+    loc.mapped = b.translate(r->outgoing(hpa), loc.dpa);
+    loc.locked = b.locked();
+    loc.locked_fill = b.locked_fill_byte();
+    return loc;
+}
+
+void System::on_write(std::uint32_t device, std::uint64_t dpa, const std::uint8_t* data, std::uint32_t len) {
+    m_golden->check_writeback(device, dpa, data, len, common::from_sc(sc_core::sc_time_stamp()));
+}
+
+std::uint64_t System::back_invalidate(common::Addr start, common::Addr end) {
+    std::uint64_t n = 0;
+    for (auto& a : m_agents) n += a->core().back_invalidate(start, end).invalidated;
+    return n;
+}
+
+std::vector<std::uint64_t> System::final_check() {
+    m_golden->set_step("end-of-run write-back");
+    for (auto& t : m_tiles) {
+        for (cache::CacheCore* c : t->cache_cores()) c->maintain_all(cache::MaintenanceOp::Clean, common::Duration());
+    }
+    for (auto& a : m_agents) {
+        if (a->core().slc()) a->core().slc()->maintain_all(cache::MaintenanceOp::Clean, common::Duration());
+    }
+    std::vector<std::uint64_t> bad;
+    for (std::uint32_t i = 0; i < m_memories.size(); ++i) {
+        bad.push_back(m_golden->device_mismatches(i, m_memories[i]->store(), m_cfg.private_line_bytes()));
+    }
+    return bad;
+}
+
+std::vector<std::string> System::memory_names() const {
+    std::vector<std::string> n;
+    for (const auto& m : m_memories) n.push_back(m->basename());
+    return n;
 }
 
 void System::build_framework(const config::SystemConfig& cfg) {

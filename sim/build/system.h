@@ -6,6 +6,9 @@
 #include <systemc>
 
 #include "models/cpu/latency_windows.h"
+#include "models/events/device_events.h"
+#include "models/golden/golden_model.h"
+#include "models/kernel/kernel_flows.h"
 #include "models/cpu/sync_hub.h"
 #include "models/invalidate/framework.h"
 #include "models/home_agent/home_agent.h"
@@ -21,14 +24,27 @@ namespace invalsim::build {
 // The whole simulated machine, elaborated from a validated config: module
 // "system" with children cpuN (tiles), haN (home agents), noc, and one module
 // per memory device.
-class System : public sc_core::sc_module, private invalidate::CpuControl, private cpu::Inspector {
+class System : public sc_core::sc_module,
+               private invalidate::CpuControl,
+               private cpu::Inspector,
+               private golden::Decoder,
+               private mem::WriteObserver {
 public:
+    // With `check`, a golden memory model checks every CPU load and every
+    // write reaching a device.
     System(sc_core::sc_module_name name, const config::SystemConfig& cfg,
-           const scenario::Scenario& scn, std::uint64_t seed);
+           const scenario::Scenario& scn, std::uint64_t seed, bool check);
 
     void register_stats(stats::StatsTree& tree) const;
     std::vector<const cpu::Cpu*> cpus() const;
     invalidate::Framework& framework() { return *m_framework; }
+    const golden::GoldenModel* golden() const { return m_golden.get(); }
+    // After the run, with checking: writes every dirty line back (a stale one
+    // counts as a resurrection in step "end-of-run write-back"), then
+    // compares each device's contents with the golden model. Returns the
+    // mismatched lines per device.
+    std::vector<std::uint64_t> final_check();
+    std::vector<std::string> memory_names() const;
 
 private:
     void build_memories(const config::SystemConfig& cfg);
@@ -36,6 +52,11 @@ private:
     void build_noc(const config::SystemConfig& cfg);
     void declare_sync(const scenario::Scenario& scn);
     void build_framework(const config::SystemConfig& cfg);
+    void build_events(const config::SystemConfig& cfg);
+    golden::Location locate(common::Addr hpa) const override;
+    void on_write(std::uint32_t device, std::uint64_t dpa, const std::uint8_t* data,
+                  std::uint32_t len) override;
+    std::uint64_t back_invalidate(common::Addr start, common::Addr end);
 
     std::uint32_t cpu_count() const override { return static_cast<std::uint32_t>(m_tiles.size()); }
     void stall(std::uint32_t cpu, common::Duration not_before, common::Duration length,
@@ -53,6 +74,10 @@ private:
     std::unique_ptr<noc::Crossbar> m_noc;
     std::vector<std::unique_ptr<mem::MemoryDevice>> m_memories;
     std::unique_ptr<invalidate::Framework> m_framework;
+    std::unique_ptr<golden::GoldenModel> m_golden;
+    std::unique_ptr<events::DeviceEvents> m_events;
+    std::unique_ptr<kernel::KernelFlows> m_kernel;
+    const config::SystemConfig& m_cfg;
 };
 
 // Snoop-filter entries per agent when the config leaves it automatic.

@@ -16,6 +16,7 @@ enum ExitStatus : int {
 // Each takes the arguments after the subcommand name.
 int run_command(const std::vector<std::string>& args);
 int check_command(const std::vector<std::string>& args);
+int validate_command(const std::vector<std::string>& args);
 int schema_command(const std::vector<std::string>& args);
 
 }  // namespace invalsim::cli

@@ -45,6 +45,13 @@ const Schema<MemoryConfig>& cxl_schema() {
                             "peak data rate of one media channel"),
             integer_field("media_channels", &CxlParams::media_channels, "media channels (1-16)"),
             byte_field("fill_byte", &CxlParams::fill_byte, "value read from never-written media"),
+            time_field("sanitize_time", &CxlParams::sanitize_time, "duration of a Sanitize"),
+            byte_field("sanitize_fill", &CxlParams::sanitize_fill, "what the media reads as after a Sanitize"),
+            time_field("secure_erase_time", &CxlParams::secure_erase_time, "duration of a Secure Erase"),
+            byte_field("secure_erase_fill", &CxlParams::secure_erase_fill,
+                       "what the media reads as after a Secure Erase"),
+            bool_field("back_invalidate", &CxlParams::back_invalidate,
+                       "CXL 3.x HDM-DB: the device back-invalidates host caches for what it changes"),
         };
         return lift(&MemoryConfig::cxl, p);
     }();
@@ -71,6 +78,11 @@ const Schema<MemoryConfig>& nvdimm_schema() {
                        "dropped"),
             byte_field("locked_fill_byte", &NvdimmParams::locked_fill_byte,
                        "what a locked DIMM returns"),
+            time_field("overwrite_time", &NvdimmParams::overwrite_time, "duration of an overwrite"),
+            byte_field("overwrite_fill", &NvdimmParams::overwrite_fill, "what the media reads as after it"),
+            time_field("secure_erase_time", &NvdimmParams::secure_erase_time, "duration of a secure erase"),
+            byte_field("secure_erase_fill", &NvdimmParams::secure_erase_fill,
+                       "what the media reads as after it"),
         };
         return lift(&MemoryConfig::nvdimm, p);
     }();

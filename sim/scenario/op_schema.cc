@@ -188,8 +188,51 @@ const Schema<Op>* op_schema(const std::string& op) {
          },
          [](const Op&) { return Json(); }},
     };
+    static const Schema<Op> step = {name_field("name", "label of the flow step that begins here")};
+    static const Field<Op> wait = config::bool_field(
+        "wait", &Op::wait, "the CPU waits for the device to finish (default); false runs it in the background");
+    static const Field<Op> signal = config::string_field("signal", &Op::signal, "event raised when it completes");
+    static const Schema<Op> device_change = {
+        name_field("device", "memory device (a key of the config's /memories)"), wait, signal};
+    static const Schema<Op> device_state = {name_field("device", "memory device (an NVDIMM)")};
+    static const Schema<Op> region_commit = {
+        name_field("range", "address-map range (its name) whose CXL decoders change"),
+        {"dpa_base", "address", "map the range onto other device media from this device address",
+         [](Op& op, const Json& j, const Cursor& at) {
+             std::uint64_t v = 0;
+             if (config::read_address(j, at, v)) op.dpa_base = v;
+         },
+         [](const Op&) { return Json(); }}};
+    static const Schema<Op> region_reset = {
+        name_field("range", "address-map range (its name) whose CXL decoders change")};
+    static const Schema<Op> dma = {
+        required(config::address_field("addr", &Op::addr, "host physical address")),
+        required(config::size_field("size", &Op::size, "bytes written")),
+        required(data_field("pattern", DataSpec::Kind::Pattern, "byte written")),
+    };
+    static const Schema<Op> peer = {
+        required(config::address_field("addr", &Op::addr, "host physical address")),
+        required(config::size_field("size", &Op::size, "bytes written")),
+        required(data_field("pattern", DataSpec::Kind::Pattern, "byte written")),
+        config::bandwidth_field("rate", &Op::rate_gbps, "how fast the other host writes"),
+        wait, signal,
+    };
+    static const Schema<Op> kernel_range = {
+        name_field("range", "address-map range (its name)"), rc_field(), signal};
+    static const Schema<Op> kernel_device = {
+        name_field("device", "memory device (a key of /memories)"), rc_field(), signal};
     static const std::map<std::string, const Schema<Op>*> by_name = {
-        {"check_memory", &check_memory}, {"check_cached", &check_cached},
+        {"check_memory", &check_memory}, {"check_cached", &check_cached}, {"step", &step},
+        {"sanitize", &device_change}, {"secure_erase", &device_change},
+        {"nvdimm_overwrite", &device_change}, {"nvdimm_secure_erase", &device_change},
+        {"lock", &device_state}, {"unlock", &device_state},
+        {"region_commit", &region_commit}, {"region_reset", &region_reset},
+        {"dma_write", &dma}, {"peer_host_write", &peer},
+        {"kernel_cxl_region_commit", &kernel_range}, {"kernel_cxl_region_reset", &kernel_range},
+        {"kernel_cxl_sanitize", &kernel_device}, {"kernel_cxl_secure_erase", &kernel_device},
+        {"kernel_nvdimm_overwrite", &kernel_device}, {"kernel_nvdimm_secure_erase", &kernel_device},
+        {"kernel_nvdimm_unlock", &kernel_device}, {"kernel_nvdimm_region_activate", &kernel_range},
+        {"kernel_nvdimm_region_remove", &kernel_range},
         {"read", &read},           {"write", &write},         {"delay", &delay},
         {"barrier", &barrier},     {"signal", &event},        {"wait_event", &event},
         {"generate", &generate},   {"trace", &trace},         {"invalidate", &invalidate},
@@ -203,7 +246,12 @@ const std::vector<std::string>& op_names() {
     static const std::vector<std::string> names = {
         "read",     "write", "delay",      "barrier",        "signal",   "wait_event", "generate",
         "trace",    "invalidate", "invalidate_all", "register", "unregister", "has_invalidate",
-        "check_memory", "check_cached"};
+        "check_memory", "check_cached", "step", "sanitize", "secure_erase", "nvdimm_overwrite",
+        "nvdimm_secure_erase", "lock", "unlock", "region_commit", "region_reset", "dma_write",
+        "peer_host_write", "kernel_cxl_region_commit", "kernel_cxl_region_reset",
+        "kernel_cxl_sanitize", "kernel_cxl_secure_erase", "kernel_nvdimm_overwrite",
+        "kernel_nvdimm_secure_erase", "kernel_nvdimm_unlock", "kernel_nvdimm_region_activate",
+        "kernel_nvdimm_region_remove"};
     return names;
 }
 

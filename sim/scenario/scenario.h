@@ -9,6 +9,15 @@
 
 namespace invalsim::scenario {
 
+// "stale_reads": ">0" and the like: a bound on a coherence figure.
+struct CoherenceExpect {
+    std::string name;   // stale_reads, resurrections, device_mismatches
+    std::string text;   // as written: "0", ">0", ">= 3", "<10"
+    std::string op = "==";
+    std::uint64_t value = 0;
+    bool holds(std::uint64_t got) const;
+};
+
 struct Scenario {
     std::string file;
     std::string name;         // file name without folder and extension
@@ -16,6 +25,10 @@ struct Scenario {
     std::string config;       // the config it names, resolved against its folder; "" if none
     std::optional<std::uint64_t> seed;
     std::vector<cpu::Program> programs;  // one per CPU, index = CPU number
+    std::vector<CoherenceExpect> coherence;  // stated in "expect"; missing ones mean 0
+
+    // Every coherence figure with its bound (the defaults filled in).
+    std::vector<CoherenceExpect> coherence_expectations() const;
 };
 
 }  // namespace invalsim::scenario

@@ -21,7 +21,40 @@ using cpu::Op;
 namespace {
 
 constexpr std::uint64_t kMaxAccessBytes = 1ULL << 30;
-const std::vector<std::string> kTopKeys = {"description", "config", "set", "seed", "cpus"};
+const std::vector<std::string> kTopKeys = {"description", "config", "set", "seed", "cpus", "expect"};
+
+// "expect": {"stale_reads": ">0", "resurrections": 0, "device_mismatches": "<=2"}
+void read_coherence_expect(const Json& j, const Cursor& at, Scenario& s) {
+    if (!config::expect_object(j, at)) return;
+    const std::vector<std::string> names = {"stale_reads", "resurrections", "device_mismatches"};
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const Cursor c = at.child(it.key());
+        if (std::find(names.begin(), names.end(), it.key()) == names.end()) {
+            config::unknown_key(at, it.key(), names);
+            continue;
+        }
+        CoherenceExpect e;
+        e.name = it.key();
+        std::string text = it.value().is_string() ? it.value().get<std::string>() : it.value().dump();
+        e.text = text;
+        for (const char* op : {">=", "<=", "!=", "==", ">", "<"}) {
+            if (text.rfind(op, 0) == 0) {
+                e.op = op;
+                text = text.substr(std::string(op).size());
+                break;
+            }
+        }
+        try {
+            e.value = config::parse_integer(text.substr(text.find_first_not_of(' ') == std::string::npos
+                                                            ? 0
+                                                            : text.find_first_not_of(' ')));
+        } catch (const std::exception&) {
+            c.error("expected a count or a bound such as 0, \">0\", \"<=3\", got " + config::describe(it.value()));
+            continue;
+        }
+        s.coherence.push_back(e);
+    }
+}
 
 Op::Kind kind_of(const std::string& name) {
     static const std::map<std::string, Op::Kind> kinds = {
@@ -32,7 +65,21 @@ Op::Kind kind_of(const std::string& name) {
         {"invalidate", Op::Kind::Invalidate}, {"invalidate_all", Op::Kind::InvalidateAll},
         {"register", Op::Kind::Register},   {"unregister", Op::Kind::Unregister},
         {"has_invalidate", Op::Kind::HasInvalidate}, {"check_memory", Op::Kind::CheckMemory},
-        {"check_cached", Op::Kind::CheckCached}};
+        {"check_cached", Op::Kind::CheckCached}, {"step", Op::Kind::Step},
+        {"sanitize", Op::Kind::Sanitize}, {"secure_erase", Op::Kind::SecureErase},
+        {"nvdimm_overwrite", Op::Kind::NvdimmOverwrite}, {"nvdimm_secure_erase", Op::Kind::NvdimmSecureErase},
+        {"lock", Op::Kind::Lock}, {"unlock", Op::Kind::Unlock},
+        {"region_commit", Op::Kind::RegionCommit}, {"region_reset", Op::Kind::RegionReset},
+        {"dma_write", Op::Kind::DmaWrite}, {"peer_host_write", Op::Kind::PeerWrite},
+        {"kernel_cxl_region_commit", Op::Kind::KernelRegionCommit},
+        {"kernel_cxl_region_reset", Op::Kind::KernelRegionReset},
+        {"kernel_cxl_sanitize", Op::Kind::KernelSanitize},
+        {"kernel_cxl_secure_erase", Op::Kind::KernelSecureErase},
+        {"kernel_nvdimm_overwrite", Op::Kind::KernelNvdimmOverwrite},
+        {"kernel_nvdimm_secure_erase", Op::Kind::KernelNvdimmSecureErase},
+        {"kernel_nvdimm_unlock", Op::Kind::KernelNvdimmUnlock},
+        {"kernel_nvdimm_region_activate", Op::Kind::KernelRegionActivate},
+        {"kernel_nvdimm_region_remove", Op::Kind::KernelRegionRemove}};
     return kinds.at(name);
 }
 
@@ -61,6 +108,28 @@ public:
                 break;
             case Op::Kind::CheckCached:
                 if (!op.expect_flag) at.error("needs \"expect\": true or false");
+                mapped(op.addr, op.size, at.child("addr"));
+                break;
+            case Op::Kind::Sanitize:
+            case Op::Kind::SecureErase:
+            case Op::Kind::KernelSanitize:
+            case Op::Kind::KernelSecureErase: check_device(op, at, config::MemoryKind::CxlType3); break;
+            case Op::Kind::NvdimmOverwrite:
+            case Op::Kind::NvdimmSecureErase:
+            case Op::Kind::Lock:
+            case Op::Kind::Unlock:
+            case Op::Kind::KernelNvdimmOverwrite:
+            case Op::Kind::KernelNvdimmSecureErase:
+            case Op::Kind::KernelNvdimmUnlock: check_device(op, at, config::MemoryKind::Nvdimm); break;
+            case Op::Kind::RegionCommit:
+            case Op::Kind::RegionReset:
+            case Op::Kind::KernelRegionCommit:
+            case Op::Kind::KernelRegionReset: check_range(op, at, config::MemoryKind::CxlType3); break;
+            case Op::Kind::KernelRegionActivate:
+            case Op::Kind::KernelRegionRemove: check_range(op, at, config::MemoryKind::Nvdimm); break;
+            case Op::Kind::DmaWrite:
+            case Op::Kind::PeerWrite:
+                if (op.size == 0) at.child("size").error("must not be zero");
                 mapped(op.addr, op.size, at.child("addr"));
                 break;
             default: break;
@@ -151,6 +220,31 @@ private:
         }
     }
 
+    void check_device(const Op& op, const Cursor& at, config::MemoryKind kind) const {
+        const config::MemoryConfig* m = m_cfg.find_memory(op.name);
+        if (m == nullptr) {
+            at.child("device").error("names no memory: \"" + op.name + "\" is not a key of the config's /memories");
+        } else if (m->kind != kind) {
+            at.child("device").error("\"" + op.name + "\" is a " + config::to_string(m->kind) + " device; this op needs a " +
+                                     config::to_string(kind) + " device");
+        }
+    }
+
+    void check_range(const Op& op, const Cursor& at, config::MemoryKind kind) const {
+        const config::RangeConfig* r = m_cfg.find_range(op.name);
+        if (r == nullptr) {
+            at.child("range").error("names no range of the config's address map: \"" + op.name + "\"");
+            return;
+        }
+        for (const auto& t : r->targets) {
+            if (m_cfg.find_memory(t)->kind != kind) {
+                at.child("range").error("range \"" + op.name + "\" maps " + t + ", not a " +
+                                        config::to_string(kind) + " device");
+                return;
+            }
+        }
+    }
+
     void check_instance(const Op& op, const Cursor& at) const {
         const auto names = m_cfg.invalidate_instances();
         if (std::find(names.begin(), names.end(), op.name) != names.end()) return;
@@ -187,7 +281,7 @@ Op read_op(const Json& j, const Cursor& at, const OpChecker& checker) {
     }
     op.kind = kind_of(name);
     if (op.kind == Op::Kind::Read || op.kind == Op::Kind::Write || op.kind == Op::Kind::CheckMemory ||
-        op.kind == Op::Kind::CheckCached) {
+        op.kind == Op::Kind::CheckCached || op.kind == Op::Kind::DmaWrite || op.kind == Op::Kind::PeerWrite) {
         op.size = 8;
     }
     const std::size_t before = at.diag.count();
@@ -255,6 +349,8 @@ Scenario parse_scenario(const Json& doc, const std::string& file, const config::
             if (config::read_integer(it.value(), c, ~0ULL, seed)) s.seed = seed;
         } else if (it.key() == "cpus") {
             read_programs(it.value(), c, cfg, s);
+        } else if (it.key() == "expect") {
+            read_coherence_expect(it.value(), c, s);
         } else if (it.key() != "config" && it.key() != "set") {
             config::unknown_key(root, it.key(), kTopKeys);
         }

@@ -1,0 +1,122 @@
+#include "models/golden/golden_model.h"
+
+#include <algorithm>
+#include <cstring>
+#include <set>
+
+namespace invalsim::golden {
+
+namespace {
+
+// Up to 8 bytes from `from`, little-endian, for examples.
+std::uint64_t word_at(const std::uint8_t* p, std::uint32_t from, std::uint32_t len, std::uint32_t& n) {
+    n = std::min<std::uint32_t>(8, len - from);
+    std::uint64_t v = 0;
+    for (std::uint32_t i = 0; i < n; ++i) v |= std::uint64_t{p[from + i]} << (8 * i);
+    return v;
+}
+
+std::uint32_t first_difference(const std::uint8_t* a, const std::uint8_t* b, std::uint32_t len) {
+    std::uint32_t i = 0;
+    while (i < len && a[i] == b[i]) ++i;
+    return i;
+}
+
+}  // namespace
+
+void GoldenModel::add_device(std::uint64_t size_bytes, std::uint8_t fill_byte) {
+    m_media.push_back(std::make_unique<mem::SparseStore>(size_bytes, fill_byte));
+}
+
+void GoldenModel::set_step(const std::string& s) { m_steps.push_back(StepCounts{s}); }
+
+void GoldenModel::cpu_store(common::Addr hpa, const std::uint8_t* data, std::uint32_t len) {
+    const Location loc = m_decoder.locate(hpa);
+    if (!loc.mapped || loc.locked) return;  // the store is lost, as on the hardware
+    m_media[loc.device]->write(loc.dpa, data, len);
+}
+
+void GoldenModel::device_write(std::uint32_t device, std::uint64_t dpa, const std::uint8_t* data,
+                               std::uint64_t len) {
+    m_media[device]->write(dpa, data, len);
+}
+
+void GoldenModel::device_fill(std::uint32_t device, std::uint8_t byte) { m_media[device]->fill_all(byte); }
+
+void GoldenModel::expected(common::Addr hpa, std::uint8_t* out, std::uint32_t len) const {
+    const Location loc = m_decoder.locate(hpa);
+    if (!loc.mapped) {
+        std::memset(out, 0xff, len);
+    } else if (loc.locked) {
+        std::memset(out, loc.locked_fill, len);
+    } else {
+        m_media[loc.device]->read(loc.dpa, out, len);
+    }
+}
+
+bool GoldenModel::check_load(std::uint32_t cpu, common::Duration time, common::Addr hpa,
+                             const std::uint8_t* got, std::uint32_t len, coherence::Source source) {
+    std::uint8_t want[4096];
+    len = std::min<std::uint32_t>(len, sizeof want);
+    expected(hpa, want, len);
+    ++m_loads;
+    ++step().loads_checked;
+    const std::uint32_t i = first_difference(want, got, len);
+    if (i == len) return true;
+    ++m_stale;
+    ++step().stale_reads;
+    if (m_stale_examples.size() < kExamplesKept) {
+        StaleRead s;
+        s.time = time;
+        s.cpu = cpu;
+        s.addr = hpa + i;
+        s.expected = word_at(want, i, len, s.bytes);
+        s.got = word_at(got, i, len, s.bytes);
+        s.source = source;
+        s.step = step().step;
+        m_stale_examples.push_back(s);
+    }
+    return false;
+}
+
+bool GoldenModel::check_writeback(std::uint32_t device, std::uint64_t dpa, const std::uint8_t* data,
+                                  std::uint32_t len, common::Duration time) {
+    std::uint8_t want[4096];
+    len = std::min<std::uint32_t>(len, sizeof want);
+    m_media[device]->read(dpa, want, len);
+    const std::uint32_t i = first_difference(want, data, len);
+    if (i == len) return true;
+    ++m_resurrected;
+    ++step().resurrections;
+    if (m_res_examples.size() < kExamplesKept) {
+        Resurrection r;
+        r.time = time;
+        r.device = device;
+        r.dpa = dpa + i;
+        r.expected = word_at(want, i, len, r.bytes);
+        r.got = word_at(data, i, len, r.bytes);
+        r.step = step().step;
+        m_res_examples.push_back(r);
+    }
+    return false;
+}
+
+std::uint64_t GoldenModel::device_mismatches(std::uint32_t device, const mem::SparseStore& media,
+                                             std::uint32_t line_bytes) const {
+    const mem::SparseStore& gold = *m_media[device];
+    std::set<std::uint64_t> pages;
+    gold.for_each_page([&](std::uint64_t p) { pages.insert(p); });
+    media.for_each_page([&](std::uint64_t p) { pages.insert(p); });
+    std::uint64_t bad = 0;
+    std::vector<std::uint8_t> a(mem::SparseStore::kPageBytes), b(mem::SparseStore::kPageBytes);
+    for (std::uint64_t p : pages) {
+        gold.read(p, a.data(), a.size());
+        media.read(p, b.data(), b.size());
+        for (std::uint64_t off = 0; off < a.size(); off += line_bytes) {
+            bad += std::memcmp(a.data() + off, b.data() + off, line_bytes) != 0;
+        }
+    }
+    return bad;
+}
+
+}  // namespace invalsim::golden

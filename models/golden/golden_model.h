@@ -1,0 +1,114 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "models/coherence/request.h"
+#include "models/common/duration.h"
+#include "models/common/types.h"
+#include "models/mem/sparse_store.h"
+
+namespace invalsim::golden {
+
+// Where a host physical address lives right now, as the system decodes it.
+struct Location {
+    bool mapped = false;   // false: no decoder claims it (reads as all ones)
+    std::uint32_t device = 0;
+    std::uint64_t dpa = 0;
+    bool locked = false;   // the device is locked: reads as `locked_fill`
+    std::uint8_t locked_fill = 0xff;
+};
+
+class Decoder {
+public:
+    virtual ~Decoder() = default;
+    virtual Location locate(common::Addr hpa) const = 0;
+};
+
+struct StaleRead {
+    common::Duration time;
+    std::uint32_t cpu = 0;
+    common::Addr addr = 0;
+    std::uint64_t expected = 0;  // up to 8 bytes from the first differing byte, little-endian
+    std::uint64_t got = 0;
+    std::uint32_t bytes = 0;
+    coherence::Source source = coherence::Source::None;
+    std::string step;
+};
+
+struct Resurrection {
+    common::Duration time;
+    std::uint32_t device = 0;
+    std::uint64_t dpa = 0;
+    std::uint64_t expected = 0;
+    std::uint64_t got = 0;
+    std::uint32_t bytes = 0;
+    std::string step;
+};
+
+// Counts per flow step (the scenario's `step` ops).
+struct StepCounts {
+    std::string step;
+    std::uint64_t loads_checked = 0;
+    std::uint64_t stale_reads = 0;
+    std::uint64_t resurrections = 0;
+};
+
+// The value a coherent system would hold, per line, at each point of the
+// run: the last CPU store or the last device change, in execution order.
+// It keeps its own copy of every device's media (a sparse store, so memory
+// follows the lines touched), updated only by what is legitimately newest:
+// CPU stores, DMA and peer writes, media wipes. Cache write-backs never
+// update it; a write-back that differs from it is a data resurrection. A CPU
+// load that differs from it is a stale read. It never changes timing.
+class GoldenModel {
+public:
+    static constexpr std::size_t kExamplesKept = 16;
+
+    explicit GoldenModel(const Decoder& decoder) : m_decoder(decoder) {}
+
+    void add_device(std::uint64_t size_bytes, std::uint8_t fill_byte);
+    void set_step(const std::string& step);
+
+    // Legitimate changes.
+    void cpu_store(common::Addr hpa, const std::uint8_t* data, std::uint32_t len);
+    void device_write(std::uint32_t device, std::uint64_t dpa, const std::uint8_t* data, std::uint64_t len);
+    void device_fill(std::uint32_t device, std::uint8_t byte);
+
+    // The golden bytes of [hpa, hpa+len).
+    void expected(common::Addr hpa, std::uint8_t* out, std::uint32_t len) const;
+
+    // Checks. Return true when the data matches.
+    bool check_load(std::uint32_t cpu, common::Duration time, common::Addr hpa, const std::uint8_t* got,
+                    std::uint32_t len, coherence::Source source);
+    bool check_writeback(std::uint32_t device, std::uint64_t dpa, const std::uint8_t* data,
+                         std::uint32_t len, common::Duration time);
+
+    // Lines of a device whose media differs from the golden copy, over
+    // every page either of them holds.
+    std::uint64_t device_mismatches(std::uint32_t device, const mem::SparseStore& media,
+                                    std::uint32_t line_bytes) const;
+
+    std::uint64_t loads_checked() const { return m_loads; }
+    std::uint64_t stale_reads() const { return m_stale; }
+    std::uint64_t resurrections() const { return m_resurrected; }
+    const std::vector<StaleRead>& stale_examples() const { return m_stale_examples; }
+    const std::vector<Resurrection>& resurrection_examples() const { return m_res_examples; }
+    const std::vector<StepCounts>& steps() const { return m_steps; }
+
+private:
+    StepCounts& step() { return m_steps.back(); }
+
+    const Decoder& m_decoder;
+    std::vector<std::unique_ptr<mem::SparseStore>> m_media;
+    std::vector<StepCounts> m_steps{StepCounts{"start"}};
+    std::uint64_t m_loads = 0;
+    std::uint64_t m_stale = 0;
+    std::uint64_t m_resurrected = 0;
+    std::vector<StaleRead> m_stale_examples;
+    std::vector<Resurrection> m_res_examples;
+};
+
+}  // namespace invalsim::golden

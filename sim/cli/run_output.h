@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "sim/cli/inputs.h"
+#include "sim/cli/options.h"
+#include "sim/cli/simulation.h"
+#include "sim/cli/summary.h"
+
+namespace invalsim::cli {
+
+// Options shared by `run` and `validate`.
+struct RunOptions {
+    InputOptions inputs;
+    std::optional<std::uint64_t> seed;
+    std::string out = "invalsim-out";
+    bool quiet = false;
+    bool check = false;
+
+    std::string scenario_or_default() const;
+};
+
+void add_run_options(po::options_description& desc, RunOptions& opts);
+
+// Writes stats.json, host.json and config.resolved.json to `dir`.
+HostFigures write_results(const std::string& dir, const Inputs& in, const SimulationResult& res);
+
+}  // namespace invalsim::cli

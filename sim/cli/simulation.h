@@ -1,0 +1,24 @@
+#pragma once
+
+#include <vector>
+
+#include "sim/cli/inputs.h"
+#include "sim/config/json.h"
+#include "sim/stats/run_report.h"
+
+namespace invalsim::cli {
+
+// One run of the SystemC kernel over the inputs. SystemC allows one
+// elaboration per process, so a process runs at most one simulation.
+struct SimulationResult {
+    config::Json stats;        // the stats.json document
+    stats::RunOutcome outcome;
+    std::vector<double> call_host_seconds;  // per invalidate call
+    double host_seconds = 0;
+};
+
+// With `check`, the golden model checks every load and write-back, and the
+// document gains a "coherence" section.
+SimulationResult simulate(const Inputs& in, bool check);
+
+}  // namespace invalsim::cli

@@ -1,0 +1,26 @@
+#include "sim/scenario/scenario.h"
+
+namespace invalsim::scenario {
+
+bool CoherenceExpect::holds(std::uint64_t got) const {
+    if (op == ">") return got > value;
+    if (op == ">=") return got >= value;
+    if (op == "<") return got < value;
+    if (op == "<=") return got <= value;
+    if (op == "!=") return got != value;
+    return got == value;
+}
+
+std::vector<CoherenceExpect> Scenario::coherence_expectations() const {
+    std::vector<CoherenceExpect> all;
+    for (const char* name : {"stale_reads", "resurrections", "device_mismatches"}) {
+        CoherenceExpect e{name, "0", "==", 0};
+        for (const auto& c : coherence) {
+            if (c.name == name) e = c;
+        }
+        all.push_back(e);
+    }
+    return all;
+}
+
+}  // namespace invalsim::scenario
