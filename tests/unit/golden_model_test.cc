@@ -1,0 +1,121 @@
+#include <catch2/catch.hpp>
+
+#include <vector>
+
+#include "models/golden/golden_model.h"
+
+using namespace invalsim;
+using common::Duration;
+using golden::GoldenModel;
+using golden::Location;
+
+namespace {
+
+// Two devices: [0, 1 MiB) on device 0 at DPA = HPA, [1 MiB, 2 MiB) on device
+// 1, which can be unmapped or locked.
+class FakeDecoder : public golden::Decoder {
+public:
+    Location locate(common::Addr hpa) const override {
+        Location l;
+        if (hpa < (1 << 20)) {
+            l.mapped = true;
+            l.dpa = hpa;
+        } else if (hpa < (2 << 20) && mapped1) {
+            l.mapped = true;
+            l.device = 1;
+            l.dpa = hpa - (1 << 20);
+            l.locked = locked1;
+        }
+        return l;
+    }
+    bool mapped1 = true;
+    bool locked1 = false;
+};
+
+std::vector<std::uint8_t> bytes(std::uint8_t v, std::size_t n = 64) { return std::vector<std::uint8_t>(n, v); }
+
+}  // namespace
+
+SCENARIO("the golden model follows CPU stores and device changes", "[golden]") {
+    FakeDecoder dec;
+    GoldenModel g(dec);
+    g.add_device(1 << 20, 0x00);
+    g.add_device(1 << 20, 0x00);
+    auto a = bytes(0xAA);
+    g.cpu_store(0x1000, a.data(), 64);
+    WHEN("a load returns the stored data") {
+        THEN("it is not stale") { CHECK(g.check_load(0, Duration(), 0x1000, a.data(), 64, coherence::Source::L1)); }
+    }
+    WHEN("the device is wiped and a load still returns the old data") {
+        g.device_fill(0, 0x00);
+        const bool ok = g.check_load(1, Duration::ns(5), 0x1008, a.data(), 8, coherence::Source::Slc);
+        THEN("it is a stale read, with the example kept") {
+            CHECK_FALSE(ok);
+            REQUIRE(g.stale_examples().size() == 1);
+            CHECK(g.stale_examples()[0].addr == 0x1008);
+            CHECK(g.stale_examples()[0].expected == 0);
+            CHECK(g.stale_examples()[0].got == 0xAAAAAAAAAAAAAAAAULL);
+            CHECK(g.stale_examples()[0].source == coherence::Source::Slc);
+        }
+        AND_WHEN("the old dirty line is written back") {
+            THEN("it is a resurrection") {
+                CHECK_FALSE(g.check_writeback(0, 0x1000, a.data(), 64, Duration()));
+                CHECK(g.resurrections() == 1);
+            }
+        }
+    }
+    WHEN("the stored data is written back as is") {
+        THEN("nothing is resurrected") { CHECK(g.check_writeback(0, 0x1000, a.data(), 64, Duration())); }
+    }
+}
+
+TEST_CASE("unmapped and locked ranges read as their fill", "[golden]") {
+    FakeDecoder dec;
+    GoldenModel g(dec);
+    g.add_device(1 << 20, 0x00);
+    g.add_device(1 << 20, 0x11);
+    std::uint8_t out[8];
+    g.expected((1 << 20) + 8, out, 8);
+    CHECK(out[0] == 0x11);
+    dec.mapped1 = false;
+    g.expected((1 << 20) + 8, out, 8);
+    CHECK(out[0] == 0xff);
+    dec.mapped1 = true;
+    dec.locked1 = true;
+    auto v = bytes(0x22);
+    g.cpu_store(1 << 20, v.data(), 64);  // lost: the DIMM is locked
+    dec.locked1 = false;
+    g.expected(1 << 20, out, 8);
+    CHECK(out[0] == 0x11);
+}
+
+TEST_CASE("steps attribute violations; device contents are compared line by line", "[golden]") {
+    FakeDecoder dec;
+    GoldenModel g(dec);
+    g.add_device(1 << 20, 0x00);
+    g.add_device(1 << 20, 0x00);
+    g.set_step("after");
+    auto stale = bytes(0x33);
+    g.check_load(0, Duration(), 0x40, stale.data(), 64, coherence::Source::L2);
+    REQUIRE(g.steps().size() == 2);
+    CHECK(g.steps()[1].step == "after");
+    CHECK(g.steps()[1].stale_reads == 1);
+    CHECK(g.stale_examples()[0].step == "after");
+    mem::SparseStore media(1 << 20, 0x00);
+    media.write(0x80, stale.data(), 64);
+    media.write(0x2000, stale.data(), 8);
+    CHECK(g.device_mismatches(0, media, 64) == 2);
+    g.device_write(0, 0x80, stale.data(), 64);
+    CHECK(g.device_mismatches(0, media, 64) == 1);
+}
+
+TEST_CASE("a wipe costs the pages held, not the device size", "[golden][mem]") {
+    mem::SparseStore s(1ULL << 40, 0x00);
+    std::uint8_t b[4] = {1, 2, 3, 4};
+    s.write(12345, b, 4);
+    s.fill_all(0xEE);
+    CHECK(s.pages_allocated() == 0);
+    std::uint8_t out[4];
+    s.read(12345, out, 4);
+    CHECK(out[0] == 0xEE);
+}
