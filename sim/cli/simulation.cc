@@ -30,15 +30,15 @@ SimulationResult simulate(const Inputs& in, bool check) {
     system.framework().finalize();
     res.call_host_seconds = system.framework().host_seconds();
     res.outcome = stats::collect_outcome(system.cpus(), common::from_sc(sc_core::sc_time_stamp()));
-    config::Json coherence;
-    if (check) {
-        const std::vector<std::uint64_t> mismatches = system.final_check();
-        coherence = stats::coherence_json(*system.golden(), system.memory_names(), mismatches);
-    }
+    // Statistics first: the end-of-run check below writes dirty lines back,
+    // which must not show in them (validate and run report the same run).
     stats::StatsTree tree;
     system.register_stats(tree);
     res.stats = stats::stats_document({in.config.name, in.scenario.name, in.seed}, res.outcome, tree.to_json());
-    if (check) res.stats["coherence"] = coherence;
+    if (check) {
+        const std::vector<std::uint64_t> mismatches = system.final_check();
+        res.stats["coherence"] = stats::coherence_json(*system.golden(), system.memory_names(), mismatches);
+    }
     res.host_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return res;
 }
