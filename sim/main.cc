@@ -21,6 +21,7 @@ Cycle-approximate simulator of cache-incoherent memory hierarchies.
 commands:
   run      build a system from a config, run a scenario, write statistics
   validate run a scenario checking coherence against a golden memory model
+  sweep    run a scenario over a parameter space, one process per point
   check    validate a config (and scenario) and print the resolved topology
   schema   print every config key with its type, default and meaning
 
@@ -50,6 +51,7 @@ int dispatch(const std::vector<std::string>& argv) {
     if (cmd == "run") return run_command(rest);
     if (cmd == "check") return check_command(rest);
     if (cmd == "validate") return validate_command(rest);
+    if (cmd == "sweep") return sweep_command(rest);
     if (cmd == "schema") return schema_command(rest);
     if (!cmd.empty() && cmd[0] == '-') return run_command(argv);  // `invalsim --scenario X`
     std::cerr << "invalsim: unknown command \"" << cmd << "\"\n" << kUsage << "\n";

@@ -17,6 +17,7 @@ enum ExitStatus : int {
 int run_command(const std::vector<std::string>& args);
 int check_command(const std::vector<std::string>& args);
 int validate_command(const std::vector<std::string>& args);
+int sweep_command(const std::vector<std::string>& args);
 int schema_command(const std::vector<std::string>& args);
 
 }  // namespace invalsim::cli

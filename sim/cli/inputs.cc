@@ -43,10 +43,16 @@ std::vector<config::Override> scenario_overrides(const config::Json& doc, const 
 }
 
 Inputs load_inputs(const std::string& scenario_path, const std::string& config_path,
-                   const std::vector<std::string>& sets, std::optional<std::uint64_t> seed) {
+                   const std::vector<std::string>& sets, std::optional<std::uint64_t> seed,
+                   const std::vector<std::string>& scenario_sets) {
     Inputs in;
     in.scenario_path = scenario_path;
-    const config::Json scn_doc = config::load_json_file(scenario_path);
+    config::Json scn_doc = config::load_json_file(scenario_path);
+    if (!scenario_sets.empty()) {
+        config::Diagnostics diag(scenario_path);
+        config::apply_overrides(scn_doc, parse_sets(scenario_sets), diag);
+        diag.throw_if_any();
+    }
     in.config_path = config_path.empty() ? scenario::config_named_by(scn_doc, scenario_path)
                                          : config_path;
     if (in.config_path.empty()) {

@@ -26,7 +26,8 @@ struct Inputs {
 // Resolves which config to use (--config, else the one the scenario names),
 // applies --set overrides and validates both files. Throws InputError.
 Inputs load_inputs(const std::string& scenario_path, const std::string& config_path,
-                   const std::vector<std::string>& sets, std::optional<std::uint64_t> seed);
+                   const std::vector<std::string>& sets, std::optional<std::uint64_t> seed,
+                   const std::vector<std::string>& scenario_sets = {});
 
 // Loads a config alone (for `check` without a scenario).
 config::SystemConfig load_config_only(const std::string& config_path,

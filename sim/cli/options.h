@@ -16,6 +16,7 @@ struct InputOptions {
     std::string config;
     std::string scenario;
     std::vector<std::string> sets;
+    std::vector<std::string> scenario_sets;
 };
 
 void add_input_options(po::options_description& desc, InputOptions& opts);
@@ -23,6 +24,7 @@ void add_input_options(po::options_description& desc, InputOptions& opts);
 // Parses `args`; returns false after printing help when --help was given.
 // Throws po::error on bad usage.
 bool parse_options(const std::vector<std::string>& args, const po::options_description& desc,
-                   const std::string& usage);
+                   const std::string& usage,
+                   const po::positional_options_description* positional = nullptr);
 
 }  // namespace invalsim::cli

@@ -22,7 +22,8 @@ int run_command(const std::vector<std::string>& args) {
                        "the scenario, prints a summary and writes the results to --out.")) {
         return kExitOk;
     }
-    const Inputs in = load_inputs(opts.scenario_or_default(), opts.inputs.config, opts.inputs.sets, opts.seed);
+    const Inputs in = load_inputs(opts.scenario_or_default(), opts.inputs.config, opts.inputs.sets, opts.seed,
+                                  opts.inputs.scenario_sets);
     const SimulationResult res = simulate(in, opts.check);
     const HostFigures host = write_results(opts.out, in, res);
     if (!opts.quiet) {

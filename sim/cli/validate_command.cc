@@ -59,7 +59,8 @@ int validate_command(const std::vector<std::string>& args) {
                        "equal to the golden model) and its other expectations hold; 1 otherwise.")) {
         return kExitOk;
     }
-    const Inputs in = load_inputs(opts.scenario_or_default(), opts.inputs.config, opts.inputs.sets, opts.seed);
+    const Inputs in = load_inputs(opts.scenario_or_default(), opts.inputs.config, opts.inputs.sets, opts.seed,
+                                  opts.inputs.scenario_sets);
     const SimulationResult res = simulate(in, true);
     const HostFigures host = write_results(opts.out, in, res);
     bool coherent = false;

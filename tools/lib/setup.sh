@@ -7,7 +7,7 @@ JOBS=${JOBS:-2}
 
 # Everything the build, the tests and the tools need, all from Debian 12.
 PACKAGES=(cmake make g++ pkg-config libsystemc-dev libboost-program-options-dev
-          nlohmann-json3-dev catch2 python3)
+          nlohmann-json3-dev catch2 python3 python3-matplotlib)
 
 missing_packages() {
     local p

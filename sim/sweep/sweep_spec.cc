@@ -1,0 +1,211 @@
+#include "sim/sweep/sweep_spec.h"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "sim/config/diagnostics.h"
+#include "sim/config/field.h"
+#include "sim/config/json_source.h"
+#include "sim/config/units.h"
+
+namespace invalsim::sweep {
+
+using config::Cursor;
+using config::Json;
+
+namespace {
+
+enum class Kind { Number, Size, Time };
+
+struct Bound {
+    Kind kind = Kind::Number;
+    double value = 0;
+};
+
+bool has_letters(const std::string& s) {
+    for (char c : s) {
+        if (std::isalpha(static_cast<unsigned char>(c)) && c != 'x' && c != 'e') return true;
+    }
+    return false;
+}
+
+// A bound of a range: a size ("4KiB"), a time ("10us") or a plain number.
+Bound parse_bound(const std::string& text) {
+    if (!has_letters(text)) return {Kind::Number, std::stod(text)};
+    try {
+        return {Kind::Size, static_cast<double>(config::parse_size(text))};
+    } catch (const std::invalid_argument&) {
+    }
+    return {Kind::Time, static_cast<double>(config::parse_time(text).as_ps())};
+}
+
+Json format(Kind kind, double v) {
+    if (kind == Kind::Size) return config::format_size(static_cast<std::uint64_t>(std::llround(v)));
+    if (kind == Kind::Time) return config::format_time(common::Duration::ps(static_cast<std::uint64_t>(std::llround(v))));
+    if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 9e15) return static_cast<std::int64_t>(std::llround(v));
+    return v;
+}
+
+// "A..B*F" or "A..B+S".
+std::vector<Json> expand_range(const std::string& text, const Cursor& at) {
+    const auto dots = text.find("..");
+    const auto op = text.find_first_of("*+", dots == std::string::npos ? 0 : dots + 2);
+    if (dots == std::string::npos || op == std::string::npos) {
+        at.error("expected a list, or a range \"A..B+STEP\" or \"A..B*FACTOR\", got \"" + text + "\"");
+        return {};
+    }
+    Bound lo, hi;
+    double step = 0;
+    try {
+        lo = parse_bound(text.substr(0, dots));
+        hi = parse_bound(text.substr(dots + 2, op - dots - 2));
+        const std::string s = text.substr(op + 1);
+        step = text[op] == '*' ? std::stod(s) : parse_bound(s).value;
+        if (text[op] == '+' && parse_bound(s).kind != lo.kind) throw std::invalid_argument("step kind");
+    } catch (const std::exception&) {
+        at.error("cannot read the range \"" + text + "\" (bounds and step must be numbers, sizes or times of one kind)");
+        return {};
+    }
+    if (lo.kind != hi.kind || hi.value < lo.value) {
+        at.error("range \"" + text + "\" must go from a smaller to a larger value of one kind");
+        return {};
+    }
+    const bool geometric = text[op] == '*';
+    if ((geometric && !(step > 1.0)) || (!geometric && !(step > 0.0)) || (geometric && !(lo.value > 0))) {
+        at.error("range \"" + text + "\" needs a factor above 1 (from a positive start) or a positive step");
+        return {};
+    }
+    std::vector<Json> out;
+    for (double v = lo.value; v <= hi.value * (1 + 1e-12); v = geometric ? v * step : v + step) {
+        out.push_back(format(lo.kind, v));
+        if (out.size() > kMaxPoints) {
+            at.error("range \"" + text + "\" has more than " + std::to_string(kMaxPoints) + " values");
+            return {};
+        }
+    }
+    return out;
+}
+
+void read_parameters(const Json& j, const Cursor& at, std::vector<Parameter>& out) {
+    if (!config::expect_object(j, at)) return;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const Cursor c = at.child(it.key());
+        const std::string& p = it.key();
+        const bool ok = p == "scenario" || p == "config" || p == "seed" || p.rfind("config.", 0) == 0 ||
+                        p.rfind("scenario.", 0) == 0;
+        if (!ok) {
+            c.error("a parameter is \"config.<path>\", \"scenario.<path>\", \"scenario\", \"config\" or \"seed\"");
+            continue;
+        }
+        Parameter param{p, expand_values(it.value(), c)};
+        if (!param.values.empty()) out.push_back(std::move(param));
+    }
+}
+
+}  // namespace
+
+std::vector<Json> expand_values(const Json& v, const Cursor& at) {
+    if (v.is_array()) {
+        if (v.empty()) at.error("expected at least one value");
+        return std::vector<Json>(v.begin(), v.end());
+    }
+    if (v.is_string() && v.get<std::string>().find("..") != std::string::npos) {
+        return expand_range(v.get<std::string>(), at);
+    }
+    return {v};
+}
+
+SweepSpec parse_sweep_spec(const Json& doc, const std::string& file) {
+    config::Diagnostics diag(file);
+    const Cursor root{diag, ""};
+    SweepSpec s;
+    s.file = file;
+    if (!config::expect_object(doc, root)) diag.throw_if_any();
+    const std::vector<std::string> keys = {"description", "scenario", "config", "check", "parameters", "zip"};
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        const Cursor c = root.child(it.key());
+        if (it.key() == "scenario" || it.key() == "config") {
+            std::string v;
+            if (config::read_string(it.value(), c, v)) {
+                (it.key() == "scenario" ? s.scenario : s.config) = config::resolve_relative(file, v);
+            }
+        } else if (it.key() == "check") {
+            config::read_bool(it.value(), c, s.check);
+        } else if (it.key() == "parameters") {
+            read_parameters(it.value(), c, s.product);
+        } else if (it.key() == "zip") {
+            read_parameters(it.value(), c, s.zip);
+        } else if (it.key() != "description") {
+            config::unknown_key(root, it.key(), keys);
+        }
+    }
+    if (s.scenario.empty()) root.error("missing required key \"scenario\" (the scenario every point runs)");
+    for (const auto& z : s.zip) {
+        if (z.values.size() != s.zip.front().values.size()) {
+            root.child("zip").child(z.path).error("has " + std::to_string(z.values.size()) +
+                                                  " values; every zip parameter needs the same number (" +
+                                                  std::to_string(s.zip.front().values.size()) + ")");
+        }
+    }
+    diag.throw_if_any();
+    std::size_t n = s.zip.empty() ? 1 : s.zip.front().values.size();
+    for (const auto& p : s.product) n *= p.values.size();
+    if (n > kMaxPoints) {
+        diag.error("", "the sweep has " + std::to_string(n) + " points; at most " + std::to_string(kMaxPoints));
+        diag.throw_if_any();
+    }
+    return s;
+}
+
+std::vector<Point> SweepSpec::points() const {
+    std::vector<std::size_t> sizes;
+    for (const auto& p : product) sizes.push_back(p.values.size());
+    if (!zip.empty()) sizes.push_back(zip.front().values.size());
+    std::size_t total = 1;
+    for (auto n : sizes) total *= n;
+    std::vector<Point> out;
+    for (std::size_t i = 0; i < total; ++i) {
+        Point pt;
+        pt.index = i;
+        std::size_t rest = i;
+        std::vector<std::size_t> digit(sizes.size());
+        for (std::size_t d = sizes.size(); d-- > 0;) {
+            digit[d] = rest % sizes[d];
+            rest /= sizes[d];
+        }
+        for (std::size_t k = 0; k < product.size(); ++k) pt.values.emplace_back(product[k].path, product[k].values[digit[k]]);
+        for (const auto& z : zip) pt.values.emplace_back(z.path, z.values[digit.back()]);
+        out.push_back(std::move(pt));
+    }
+    return out;
+}
+
+Parameter parse_parameter_arg(const std::string& arg) {
+    const auto eq = arg.find('=');
+    if (eq == std::string::npos || eq == 0) {
+        throw config::InputError({{"--param", "", "expected PATH=VALUES, got \"" + arg + "\"", ""}});
+    }
+    const std::string path = arg.substr(0, eq);
+    const std::string text = arg.substr(eq + 1);
+    Json v = Json::parse(text, nullptr, false);
+    if (v.is_discarded()) {
+        if (text.find("..") != std::string::npos) {
+            v = text;
+        } else {
+            v = Json::array();
+            std::size_t start = 0;
+            while (true) {
+                const auto comma = text.find(',', start);
+                const std::string item = text.substr(start, comma - start);
+                Json parsed = Json::parse(item, nullptr, false);
+                v.push_back(parsed.is_discarded() ? Json(item) : parsed);
+                if (comma == std::string::npos) break;
+                start = comma + 1;
+            }
+        }
+    }
+    Json doc = {{"scenario", "-"}, {"parameters", {{path, v}}}};
+    return parse_sweep_spec(doc, "--param " + arg).product.at(0);
+}
+
+}  // namespace invalsim::sweep

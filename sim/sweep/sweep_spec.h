@@ -1,0 +1,55 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sim/config/json.h"
+#include "sim/config/value_readers.h"
+
+namespace invalsim::sweep {
+
+// One swept parameter: "config.<path>" or "scenario.<path>" (a value inside
+// the file), or "scenario" / "config" (the file itself), or "seed".
+struct Parameter {
+    std::string path;
+    std::vector<config::Json> values;
+};
+
+// One point of the sweep: a value for every parameter, in spec order.
+struct Point {
+    std::size_t index = 0;
+    std::vector<std::pair<std::string, config::Json>> values;
+};
+
+struct SweepSpec {
+    std::string file;      // where it was read from ("" for the command line)
+    std::string scenario;  // resolved against the spec file's folder
+    std::string config;    // optional
+    bool check = false;    // run points through `validate`
+    std::vector<Parameter> product;  // every combination
+    std::vector<Parameter> zip;      // taken together, one more dimension of the product
+
+    // Row-major: the first product parameter varies slowest, the zip group
+    // fastest. Deterministic, so results never depend on how points run.
+    std::vector<Point> points() const;
+};
+
+// Values of a parameter: a JSON array, a range string "A..B+STEP" (linear)
+// or "A..B*FACTOR" (geometric; sizes and times keep their units, e.g.
+// "4KiB..1TiB*2"), or a single value. Reports through `at`.
+std::vector<config::Json> expand_values(const config::Json& v, const config::Cursor& at);
+
+// Reads a spec document; throws InputError with every problem.
+SweepSpec parse_sweep_spec(const config::Json& doc, const std::string& file);
+
+// "path=VALUES" from the command line (VALUES: JSON, a range, or a
+// comma-separated list).
+Parameter parse_parameter_arg(const std::string& arg);
+
+// Upper bound on the points of one sweep.
+constexpr std::size_t kMaxPoints = 100000;
+
+}  // namespace invalsim::sweep
