@@ -20,6 +20,7 @@ using common::Duration;
 Cpu::Cpu(sc_core::sc_module_name name, const Setup& setup, Program program)
     : sc_module(name), data("data"), m_setup(setup), m_program(std::move(program)), m_buf(setup.granule) {
     if (setup.icache) m_inst = std::make_unique<tlm_utils::simple_initiator_socket<Cpu>>("inst");
+    m_track = "cpu" + std::to_string(setup.index);
     m_source = new coherence::SourceExtension;
     m_trans.set_extension(m_source);  // the payload owns it
     SC_HAS_PROCESS(Cpu);
@@ -38,6 +39,8 @@ Duration Cpu::now() const { return common::from_sc(sc_core::sc_time_stamp() + m_
 
 void Cpu::execute(const Op& op, std::size_t index) {
     ++m_stats.ops;
+    const Duration t0 = m_trace ? now() : Duration();
+    const Duration irq0 = m_stats.irq_off;
     switch (op.kind) {
         case Op::Kind::Delay: m_qk.inc(common::to_sc(op.time)); break;
         case Op::Kind::Read: read(op, index); break;
@@ -89,6 +92,13 @@ void Cpu::execute(const Op& op, std::size_t index) {
                 sc_core::sc_stop();
             }
             break;
+    }
+    // (The port draws its own span for an invalidate call.)
+    if (m_trace && op.kind != Op::Kind::Invalidate && op.kind != Op::Kind::InvalidateAll) {
+        m_trace->span(m_track, to_string(op.kind), t0, now(), op.where);
+    }
+    if (m_trace && m_stats.irq_off > irq0) {
+        m_trace->span(m_track, "interrupts off", t0, t0 + (m_stats.irq_off - irq0));
     }
     if (m_qk.need_sync()) m_qk.sync();
 }
@@ -196,6 +206,7 @@ void Cpu::take_stalls() {
             ++i;
             continue;
         }
+        if (m_trace) m_trace->span(m_track, s.irqs_off ? "IPI work, interrupts off" : "IPI work", t, t + s.length);
         m_qk.inc(common::to_sc(s.length));
         m_stats.ipi_stall += s.length;
         if (s.irqs_off) m_stats.irq_off += s.length;

@@ -11,6 +11,7 @@
 #include <tlm_utils/tlm_quantumkeeper.h>
 
 #include "models/coherence/line_extension.h"
+#include "models/common/trace_sink.h"
 #include "models/cpu/access.h"
 #include "models/cpu/inspector.h"
 #include "models/cpu/latency_windows.h"
@@ -68,6 +69,7 @@ public:
         m_setup.kernel = k;
     }
     void set_golden(golden::GoldenModel* g) { m_setup.golden = g; }
+    void set_trace(common::TraceSink* t) { m_trace = t; }
 
     // Another CPU's IPI stops this one for `length`, from `not_before` on.
     void inject_stall(common::Duration not_before, common::Duration length, bool irqs_off);
@@ -103,6 +105,8 @@ private:
     std::vector<std::uint8_t> m_buf;
     CpuStats m_stats;
     std::vector<ExpectFailure> m_failures;
+    common::TraceSink* m_trace = nullptr;
+    std::string m_track;
     std::size_t m_pc = 0;
     bool m_finished = false;
     std::string m_error;

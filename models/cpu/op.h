@@ -63,4 +63,7 @@ struct Op {
 
 using Program = std::vector<Op>;
 
+// The scenario name of an op kind ("read", "kernel_cxl_region_commit", ...).
+const char* to_string(Op::Kind k);
+
 }  // namespace invalsim::cpu

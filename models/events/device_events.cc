@@ -56,9 +56,11 @@ void DeviceEvents::wipe(const std::string& name, Wipe kind, bool wait, const std
         case Wipe::NvdimmSecureErase: t = d.secure_erase_time; fill = d.secure_erase_fill; break;
     }
     m_busy_until[dev] = now() + t;
-    auto work = [this, dev, t, fill, signal] {
+    auto work = [this, dev, t, fill, signal, kind] {
+        const Duration t0 = now();
         sc_core::wait(common::to_sc(t));
         apply_wipe(dev, fill);
+        if (m_trace) m_trace->span(m_w.devices[dev].name, to_string(kind), t0, now());
         finish(signal);
     };
     if (wait) {
@@ -98,6 +100,7 @@ void DeviceEvents::set_committed(const std::string& name, bool committed,
             d.committed = committed;
             if (dpa_base) d.dpa_base = *dpa_base;
         }
+        if (m_trace) m_trace->instant(m_w.devices[dev].name, committed ? "decoder commit" : "decoder reset", now(), name);
     }
     ++m_stats.decoder_changes;
 }
@@ -125,14 +128,17 @@ void DeviceEvents::write_host_range(common::Addr hpa, std::uint64_t len, std::ui
 }
 
 void DeviceEvents::dma_write(common::Addr hpa, std::uint64_t len, std::uint8_t pattern) {
+    const Duration t0 = now();
     sc_core::wait(common::to_sc(common::transfer_time(len, m_w.dma_gb_per_s)));
     write_host_range(hpa, len, pattern);
+    if (m_trace) m_trace->span("dma", "dma write", t0, now(), std::to_string(len) + " bytes");
     m_stats.dma_bytes += len;
 }
 
 void DeviceEvents::peer_write(common::Addr hpa, std::uint64_t len, std::uint8_t pattern, double gb_per_s,
                               bool wait, const std::string& signal) {
     auto work = [this, hpa, len, pattern, gb_per_s, signal] {
+        const Duration t0 = now();
         constexpr std::uint64_t kPiece = 4096;
         for (std::uint64_t done = 0; done < len; done += kPiece) {
             const std::uint64_t n = std::min(kPiece, len - done);
@@ -140,6 +146,7 @@ void DeviceEvents::peer_write(common::Addr hpa, std::uint64_t len, std::uint8_t 
             write_host_range(hpa + done, n, pattern);
             m_stats.peer_bytes += n;
         }
+        if (m_trace) m_trace->span("peer host", "peer write", t0, now(), std::to_string(len) + " bytes");
         finish(signal);
     };
     if (wait) {

@@ -7,6 +7,7 @@
 
 #include <systemc>
 
+#include "models/common/trace_sink.h"
 #include "models/cpu/sync_hub.h"
 #include "models/cxl/cxl_backend.h"
 #include "models/events/device_control.h"
@@ -86,6 +87,7 @@ public:
     invalidate::MemRange span_of(const std::string& range) const override;
 
     const DeviceEventStats& stats() const { return m_stats; }
+    void set_trace(common::TraceSink* sink) { m_trace = sink; }
 
 private:
     std::uint32_t device_index(const std::string& name) const;
@@ -99,6 +101,7 @@ private:
     Wiring m_w;
     std::vector<common::Duration> m_busy_until;
     DeviceEventStats m_stats;
+    common::TraceSink* m_trace = nullptr;
 };
 
 }  // namespace invalsim::events

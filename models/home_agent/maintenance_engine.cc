@@ -2,6 +2,8 @@
 
 #include "models/home_agent/hha_registers.h"
 
+#include <string>
+
 namespace invalsim::home_agent {
 
 using common::Duration;
@@ -53,6 +55,12 @@ void MaintenanceEngine::start(Duration now, Duration at) {
     m_stats.busy += op.finished - op.started;
     m_stats.written_back += op.result.written_back;
     m_stats.invalidated += op.result.invalidated;
+    if (m_trace) {
+        m_trace->span(m_track, op.timing.walked ? "engine busy (walk)" : "engine busy (range)", op.started,
+                      op.finished,
+                      std::to_string(op.len) + " bytes, " + std::to_string(op.result.written_back) +
+                          " written back, " + std::to_string(op.result.invalidated) + " invalidated");
+    }
     m_last = op;
 }
 

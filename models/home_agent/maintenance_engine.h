@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "models/cache/cache_core.h"
+#include "models/common/trace_sink.h"
 #include "models/common/duration.h"
 #include "models/home_agent/engine_params.h"
 
@@ -68,6 +69,10 @@ public:
     // Instrumentation only (no hardware register): the range the caller
     // asked for, so collateral invalidations can be counted.
     void set_interest(const cache::Interest& i) { m_interest = i; }
+    void set_trace(common::TraceSink* sink, std::string track) {
+        m_trace = sink;
+        m_track = std::move(track);
+    }
     const EngineOp& last() const { return m_last; }
     const EngineStats& stats() const { return m_stats; }
     const EngineParams& params() const { return m_params; }
@@ -82,6 +87,8 @@ private:
     cache::Interest m_interest;
     EngineOp m_last;
     EngineStats m_stats;
+    common::TraceSink* m_trace = nullptr;
+    std::string m_track;
 };
 
 }  // namespace invalsim::home_agent

@@ -20,10 +20,13 @@ Duration now() { return common::from_sc(sc_core::sc_time_stamp()); }
 // crosses the interconnect and returns before the driver goes on.
 class Framework::Bus : public MmioBus {
 public:
-    Bus(tlm::tlm_initiator_socket<>& socket, common::Addr base) : m_socket(socket), m_base(base) {}
+    Bus(tlm::tlm_initiator_socket<>& socket, common::Addr base, std::string track)
+        : m_socket(socket), m_base(base), m_track(std::move(track)) {}
+    void set_trace(common::TraceSink* t) { m_trace = t; }
     std::uint32_t read32(std::uint32_t offset) override {
         std::uint32_t v = 0;
         access(tlm::TLM_READ_COMMAND, offset, &v);
+        if (m_trace && offset == 0) m_trace->instant(m_track, v & 1 ? "poll: busy" : "poll: idle", now());
         return v;
     }
     void write32(std::uint32_t offset, std::uint32_t value) override {
@@ -41,7 +44,9 @@ private:
     }
     tlm::tlm_initiator_socket<>& m_socket;
     common::Addr m_base;
+    std::string m_track;
     tlm::tlm_generic_payload m_trans;
+    common::TraceSink* m_trace = nullptr;
 };
 
 Framework::Framework(sc_core::sc_module_name name, const FrameworkParams& params, Machine machine,
@@ -50,7 +55,7 @@ Framework::Framework(sc_core::sc_module_name name, const FrameworkParams& params
     switch (params.mechanism) {
         case Mechanism::Hha:
             for (std::size_t i = 0; i < m_machine.agents.size(); ++i) {
-                m_buses.push_back(std::make_unique<Bus>(mmio, agent_mmio[i]));
+                m_buses.push_back(std::make_unique<Bus>(mmio, agent_mmio[i], "ha" + std::to_string(i)));
                 HhaDriverParams d = params.hha;
                 d.granule_bytes = m_machine.agents[i]->engine().params().granule_bytes;
                 m_all.push_back(std::make_unique<HhaInstance>("hha" + std::to_string(i), d, *m_buses.back(),
@@ -67,6 +72,14 @@ Framework::Framework(sc_core::sc_module_name name, const FrameworkParams& params
 }
 
 Framework::~Framework() = default;
+
+void Framework::set_trace(common::TraceSink* sink) {
+    m_trace = sink;
+    for (auto& b : m_buses) b->set_trace(sink);
+    for (std::size_t i = 0; i < m_machine.agents.size(); ++i) {
+        m_machine.agents[i]->engine().set_trace(sink, "ha" + std::to_string(i));
+    }
+}
 
 std::vector<std::string> Framework::instance_names() const {
     std::vector<std::string> n;
@@ -116,6 +129,19 @@ int Framework::invalidate(std::uint32_t cpu, const MemRange& range, bool all, co
     ++m_stats.calls;
     if (rec.rc != kOk) ++m_stats.failed_calls;
     m_stats.busy += rec.latency();
+    if (m_trace) {
+        m_trace->span("cpu" + std::to_string(cpu), all ? "cpu_cache_invalidate_all" : "cpu_cache_invalidate_memregion",
+                      rec.start, rec.end, std::string("rc ") + errno_name(rec.rc) + ", " + where);
+        for (const auto& r : rec.instances) {
+            const std::string track = r.name.rfind("hha", 0) == 0 ? "ha" + r.name.substr(3) : "memregion";
+            m_trace->span(track, "wbinv", rec.start + rec.lock_wait, rec.start + rec.lock_wait + r.wbinv_time,
+                          std::string("rc ") + errno_name(r.rc));
+            if (r.done_time.as_ps()) {
+                m_trace->span(track, "done", rec.end - r.done_time, rec.end,
+                              std::to_string(r.polls) + " polls");
+            }
+        }
+    }
     m_calls.push_back(rec);
     m_host_seconds.push_back(
         std::chrono::duration<double>(std::chrono::steady_clock::now() - host_t0).count());

@@ -8,6 +8,7 @@
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
 
+#include "models/common/trace_sink.h"
 #include "models/cpu/latency_windows.h"
 #include "models/invalidate/call_record.h"
 #include "models/invalidate/framework_core.h"
@@ -55,6 +56,7 @@ public:
     bool set_registered(std::uint32_t cpu, const std::string& instance, bool on) override;
 
     const FrameworkParams& params() const { return m_params; }
+    void set_trace(common::TraceSink* sink);
     const std::vector<CallRecord>& calls() const { return m_calls; }
     // Fills the calls' co-runner latency summaries; after the simulation.
     void finalize();
@@ -83,6 +85,7 @@ private:
     std::vector<std::pair<std::size_t, std::size_t>> m_call_windows;  // during, after
     FrameworkStats m_stats;
     std::vector<double> m_host_seconds;
+    common::TraceSink* m_trace = nullptr;
 };
 
 }  // namespace invalsim::invalidate

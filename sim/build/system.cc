@@ -151,6 +151,12 @@ std::vector<std::uint64_t> System::final_check() {
     return bad;
 }
 
+void System::set_trace(common::TraceSink* sink) {
+    for (auto& t : m_tiles) t->core().set_trace(sink);
+    m_framework->set_trace(sink);
+    m_events->set_trace(sink);
+}
+
 std::vector<std::string> System::memory_names() const {
     std::vector<std::string> n;
     for (const auto& m : m_memories) n.push_back(m->basename());

@@ -38,6 +38,8 @@ public:
     void register_stats(stats::StatsTree& tree) const;
     std::vector<const cpu::Cpu*> cpus() const;
     invalidate::Framework& framework() { return *m_framework; }
+    // Timeline events go to `sink` (null: tracing off).
+    void set_trace(common::TraceSink* sink);
     const golden::GoldenModel* golden() const { return m_golden.get(); }
     // After the run, with checking: writes every dirty line back (a stale one
     // counts as a resurrection in step "end-of-run write-back"), then

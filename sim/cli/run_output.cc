@@ -18,7 +18,9 @@ void add_run_options(po::options_description& desc, RunOptions& opts) {
          "seed of every random choice (overrides scenario and config)")
         ("out,o", po::value(&opts.out)->value_name("DIR"),
          "output folder for stats.json, host.json and config.resolved.json (default: invalsim-out)")
-        ("quiet,q", po::bool_switch(&opts.quiet), "print nothing but errors");
+        ("quiet,q", po::bool_switch(&opts.quiet), "print nothing but errors")
+        ("trace", po::value(&opts.trace)->value_name("FILE"),
+         "write the run's timeline to FILE (Chrome trace-event JSON: open it in ui.perfetto.dev)");
 }
 
 HostFigures write_results(const std::string& dir, const Inputs& in, const SimulationResult& res) {

@@ -18,6 +18,7 @@ struct RunOptions {
     std::string out = "invalsim-out";
     bool quiet = false;
     bool check = false;
+    std::string trace;
 
     std::string scenario_or_default() const;
 };

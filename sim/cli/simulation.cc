@@ -1,6 +1,7 @@
 #include "sim/cli/simulation.h"
 
 #include <chrono>
+#include <filesystem>
 
 #include <systemc>
 #include <tlm_utils/tlm_quantumkeeper.h>
@@ -8,11 +9,12 @@
 #include "models/common/sc_time_conv.h"
 #include "sim/build/system.h"
 #include "sim/config/diagnostics.h"
+#include "sim/stats/chrome_trace.h"
 #include "sim/stats/coherence_json.h"
 
 namespace invalsim::cli {
 
-SimulationResult simulate(const Inputs& in, bool check) {
+SimulationResult simulate(const Inputs& in, bool check, const std::string& trace_file) {
     SimulationResult res;
     const auto start = std::chrono::steady_clock::now();
     sc_core::sc_report_handler::set_actions(sc_core::SC_WARNING, sc_core::SC_DISPLAY | sc_core::SC_THROW);
@@ -21,7 +23,17 @@ SimulationResult simulate(const Inputs& in, bool check) {
     sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
     tlm_utils::tlm_quantumkeeper::set_global_quantum(common::to_sc(in.config.simulation.quantum));
     build::System system("system", in.config, in.scenario, in.seed, check);
+    std::unique_ptr<stats::ChromeTrace> trace;
+    if (!trace_file.empty()) {
+        trace = std::make_unique<stats::ChromeTrace>();
+        system.set_trace(trace.get());
+    }
     sc_core::sc_start();
+    if (trace) {
+        const auto parent = std::filesystem::path(trace_file).parent_path();
+        if (!parent.empty()) std::filesystem::create_directories(parent);
+        stats::write_file_atomically(trace_file, trace->document().dump() + "\n");
+    }
     for (const cpu::Cpu* c : system.cpus()) {
         if (!c->error().empty()) {
             throw config::InputError({{in.scenario_path, c->error_where(), c->error(), ""}});

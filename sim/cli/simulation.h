@@ -19,6 +19,8 @@ struct SimulationResult {
 
 // With `check`, the golden model checks every load and write-back, and the
 // document gains a "coherence" section.
-SimulationResult simulate(const Inputs& in, bool check);
+// With a `trace_file`, the run's timeline is written there (Chrome trace
+// events, for Perfetto).
+SimulationResult simulate(const Inputs& in, bool check, const std::string& trace_file = "");
 
 }  // namespace invalsim::cli

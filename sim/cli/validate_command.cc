@@ -61,7 +61,7 @@ int validate_command(const std::vector<std::string>& args) {
     }
     const Inputs in = load_inputs(opts.scenario_or_default(), opts.inputs.config, opts.inputs.sets, opts.seed,
                                   opts.inputs.scenario_sets);
-    const SimulationResult res = simulate(in, true);
+    const SimulationResult res = simulate(in, true, opts.trace);
     const HostFigures host = write_results(opts.out, in, res);
     bool coherent = false;
     const std::string text = report(res.stats, in.scenario, coherent);

@@ -33,7 +33,9 @@ void emit_slurm(const SweepSpec& spec, const std::string& dir, const std::string
        << "first=$(( SLURM_ARRAY_TASK_ID * " << chunk << " + 1 ))\n"
        << "last=$(( first + " << chunk - 1 << " ))\n"
        << "sed -n \"${first},${last}p\" " << shell_line({dir + "/jobs.txt"}) << " | while IFS= read -r cmd; do\n"
-       << "  bash -c \"$cmd\" || echo \"point failed: $cmd\" >&2\n"
+       << "  bash -c \"$cmd\"; rc=$?\n"
+       << "  # 1: the point ran but an expectation failed; more is a failure\n"
+       << "  if [ $rc -gt 1 ]; then echo \"point failed ($rc): $cmd\" >&2; fi\n"
        << "done\n";
     stats::write_file_atomically(dir + "/sweep.sbatch", sb.str());
 }
