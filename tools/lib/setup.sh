@@ -8,14 +8,17 @@ JOBS=${JOBS:-2}
 # Everything the build, the tests and the tools need, all from Debian 12.
 PACKAGES=(cmake make g++ pkg-config libsystemc-dev libboost-program-options-dev
           nlohmann-json3-dev catch2 python3 python3-matplotlib)
+# Only the test suite needs these (a one-node Slurm for the cluster-sweep test).
+TEST_PACKAGES=(slurm-wlm munge)
 
 missing_packages() {
     local p
-    for p in "${PACKAGES[@]}"; do
+    for p in "$@"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
     done
 }
 
+# ensure_packages [extra packages...]
 ensure_packages() {
     if ! command -v dpkg-query >/dev/null 2>&1; then
         echo "setup: this is not a Debian system; install by hand: ${PACKAGES[*]}" >&2
@@ -23,7 +26,7 @@ ensure_packages() {
         return 0
     fi
     local missing
-    missing=$(missing_packages | tr '\n' ' ')
+    missing=$(missing_packages "${PACKAGES[@]}" "$@" | tr '\n' ' ')
     [ -z "${missing// /}" ] && return 0
     local sudo=""
     if [ "$(id -u)" != 0 ]; then

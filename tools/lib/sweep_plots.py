@@ -49,10 +49,14 @@ def short(v):
 
 
 def numeric_param(params, points):
-    for p in params:
-        if all(as_number(pt["values"][p]) is not None for pt in points):
-            return p
-    return None
+    """The x axis: the swept size with the most values (sizes are what sweeps
+    span), else the numeric parameter with the most values."""
+    numeric = [p for p in params if all(as_number(pt["values"][p]) is not None for pt in points)]
+    sizes = [p for p in numeric if all(isinstance(pt["values"][p], str) for pt in points)]
+    candidates = sizes or numeric
+    if not candidates:
+        return None
+    return max(candidates, key=lambda p: len({str(pt["values"][p]) for pt in points}))
 
 
 def configs(points):
