@@ -19,7 +19,7 @@ CacheCore::CacheCore(const CacheParams& params, Duration hit_latency, LinePort& 
       m_prefetcher(make_prefetcher(params.prefetcher, params.prefetch_degree, params.line_bytes)),
       m_prefetched(params.sets() * params.ways, false),
       m_hit_latency(hit_latency),
-      m_below(below),
+      m_below(&below),
       m_place(placement),
       m_inclusive(params.inclusive && !placement.memory_side) {}
 
@@ -101,7 +101,7 @@ CacheCore::Slot CacheCore::obtain(std::uint64_t line, bool exclusive, Duration& 
         }
         ++m_stats.upgrades;
         LineRequest r{Req::Upgrade, m_tags.addr_of(line), m_tags.line_bytes(), nullptr, m_place.cpu};
-        m_below.request(r, delay);
+        m_below->request(r, delay);
         m_tags.set_state(set, way, LineState::Exclusive);
         source = m_place.source;
         return {set, way, false};
@@ -118,7 +118,7 @@ bool CacheCore::fetch(Req type, std::uint64_t line, std::uint64_t set, std::uint
                       Duration& delay, Source& source) {
     LineRequest r{type, m_tags.addr_of(line), m_tags.line_bytes(), m_tags.data(set, way),
                   m_place.cpu};
-    m_below.request(r, delay);
+    m_below->request(r, delay);
     if (!r.ok) return false;
     // A memory device grants nothing: a memory-side cache owns what it reads.
     const bool granted = r.granted != LineState::Invalid;
@@ -174,7 +174,7 @@ void CacheCore::notify_clean_drop(Addr addr, Duration& delay) {
 void CacheCore::send_below(Req type, Addr addr, std::uint8_t* data, bool kept, Duration& delay) {
     LineRequest r{type, addr, m_tags.line_bytes(), data, m_place.cpu};
     r.keep = kept;
-    m_below.request(r, delay);
+    m_below->request(r, delay);
 }
 
 bool CacheCore::held_elsewhere(Addr addr) const {

@@ -61,6 +61,8 @@ public:
               std::uint64_t replacement_seed, Placement placement = {});
 
     void set_hierarchy(Hierarchy* h) { m_hierarchy = h; }
+    // Replaces the port to the level below (the private fast path).
+    void set_below(LinePort* below) { m_below = below; }
 
     // From the CPU (first level). Return true on a hit, add the time to `delay`.
     bool load(common::Addr addr, std::uint8_t* out, std::uint32_t len, common::Duration& delay,
@@ -129,7 +131,7 @@ private:
     std::vector<bool> m_prefetched;  // per entry: filled by the prefetcher, not yet used
     PrefetchList m_pending;
     common::Duration m_hit_latency;
-    LinePort& m_below;
+    LinePort* m_below;
     Hierarchy* m_hierarchy = nullptr;
     Placement m_place;
     bool m_inclusive;

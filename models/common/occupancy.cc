@@ -10,7 +10,7 @@ namespace invalsim::common {
 Occupancy::Bin& Occupancy::bin(std::uint64_t id) {
     if (m_bins.empty()) m_bins.resize(kBins);
     while (true) {
-        Bin& b = m_bins[id % m_bins.size()];
+        Bin& b = m_bins[id & (m_bins.size() - 1)];  // the ring's size is a power of two
         if (b.id == id) return b;
         const std::uint64_t half = m_bins.size() / 2;
         const std::uint64_t floor = m_latest_arrival > half ? m_latest_arrival - half : 0;
@@ -26,7 +26,7 @@ void Occupancy::grow() {
     std::vector<Bin> old = std::move(m_bins);
     m_bins.assign(old.size() * 2, Bin{});
     for (const Bin& b : old) {
-        if (b.id != ~0ULL) m_bins[b.id % m_bins.size()] = b;
+        if (b.id != ~0ULL) m_bins[b.id & (m_bins.size() - 1)] = b;
     }
 }
 

@@ -28,21 +28,21 @@ Cpu::Cpu(sc_core::sc_module_name name, const Setup& setup, Program program)
 }
 
 void Cpu::run() {
-    m_qk.reset();
+    m_clock.reset(common::from_sc(tlm::tlm_global_quantum::instance().get()));
     for (m_pc = 0; m_pc < m_program.size() && m_error.empty(); ++m_pc) execute(m_program[m_pc], m_pc);
-    m_qk.sync();
+    m_clock.sync();
     m_stats.finish_time = common::from_sc(sc_core::sc_time_stamp());
     m_finished = m_error.empty();
 }
 
-Duration Cpu::now() const { return common::from_sc(sc_core::sc_time_stamp() + m_qk.get_local_time()); }
+Duration Cpu::now() const { return m_clock.now(); }
 
 void Cpu::execute(const Op& op, std::size_t index) {
     ++m_stats.ops;
     const Duration t0 = m_trace ? now() : Duration();
     const Duration irq0 = m_stats.irq_off;
     switch (op.kind) {
-        case Op::Kind::Delay: m_qk.inc(common::to_sc(op.time)); break;
+        case Op::Kind::Delay: m_clock.advance(op.time); break;
         case Op::Kind::Read: read(op, index); break;
         case Op::Kind::Write: write(op); break;
         case Op::Kind::Barrier:
@@ -100,13 +100,13 @@ void Cpu::execute(const Op& op, std::size_t index) {
     if (m_trace && m_stats.irq_off > irq0) {
         m_trace->span(m_track, "interrupts off", t0, t0 + (m_stats.irq_off - irq0));
     }
-    if (m_qk.need_sync()) m_qk.sync();
+    if (m_clock.need_sync()) m_clock.sync();
 }
 
 // Barriers and events order CPUs in simulated time, so the CPU first brings
 // the kernel's time up to its own.
 void Cpu::block(const Op& op) {
-    m_qk.sync();
+    m_clock.sync();
     const sc_core::sc_time before = sc_core::sc_time_stamp();
     if (op.kind == Op::Kind::Barrier) {
         m_setup.sync->barrier(op.name);
@@ -116,12 +116,12 @@ void Cpu::block(const Op& op) {
         m_setup.sync->wait_event(op.name);
     }
     m_stats.stall += common::from_sc(sc_core::sc_time_stamp() - before);
-    m_qk.reset();
+    m_clock.resync();
 }
 
 // The kernel entry points run on this CPU: it is busy for the whole call.
 void Cpu::call_port(const Op& op, std::size_t index) {
-    m_qk.sync();
+    m_clock.sync();
     take_stalls();
     const Duration t0 = now();
     invalidate::Port& port = *m_setup.port;
@@ -150,12 +150,12 @@ void Cpu::call_port(const Op& op, std::size_t index) {
                                 invalidate::errno_name(static_cast<int>(*op.expect_rc)));
         }
     }
-    m_qk.reset();
+    m_clock.resync();
 }
 
 // Looks at the machine at this CPU's current time, without changing it.
 void Cpu::inspect(const Op& op, std::size_t index) {
-    m_qk.sync();
+    m_clock.sync();
     if (op.kind == Op::Kind::CheckCached) {
         const std::uint64_t n = m_setup.inspector->cached_lines(op.addr, op.size, static_cast<CacheScope>(op.scope));
         ++m_stats.expects_checked;
@@ -163,7 +163,7 @@ void Cpu::inspect(const Op& op, std::size_t index) {
             fail(op, index, std::to_string(n) + " cached line(s) of the range, expected " +
                                 (*op.expect_flag ? "some" : "none"));
         }
-        m_qk.reset();
+        m_clock.resync();
         return;
     }
     std::vector<std::uint8_t> bytes(op.size);
@@ -177,7 +177,7 @@ void Cpu::inspect(const Op& op, std::size_t index) {
         fail(op, index, buf);
         break;
     }
-    m_qk.reset();
+    m_clock.resync();
 }
 
 // A failed check that is not about read data; the caller counted the check.
@@ -207,7 +207,7 @@ void Cpu::take_stalls() {
             continue;
         }
         if (m_trace) m_trace->span(m_track, s.irqs_off ? "IPI work, interrupts off" : "IPI work", t, t + s.length);
-        m_qk.inc(common::to_sc(s.length));
+        m_clock.advance(s.length);
         m_stats.ipi_stall += s.length;
         if (s.irqs_off) m_stats.irq_off += s.length;
         m_stalls.erase(m_stalls.begin() + static_cast<std::ptrdiff_t>(i));
@@ -215,9 +215,13 @@ void Cpu::take_stalls() {
 }
 
 void Cpu::stream(AccessSource& source, Duration limit) {
-    const Duration end = now() + limit;
     Access a;
-    while ((limit.as_ps() == 0 || now() < end) && source.next(a)) issue(a);
+    if (limit.as_ps() == 0) {
+        while (source.next(a)) issue(a);
+        return;
+    }
+    const Duration end = now() + limit;
+    while (now() < end && source.next(a)) issue(a);
 }
 
 void Cpu::issue(const Access& a) {
@@ -236,15 +240,48 @@ void Cpu::issue(const Access& a) {
 }
 
 void Cpu::transport(tlm::tlm_command cmd, Addr addr, std::uint32_t len, bool fetch) {
-    if (m_setup.params.think_cycles) {
-        m_qk.inc(common::to_sc(m_setup.params.cycle() * m_setup.params.think_cycles));
-    }
+    if (m_setup.params.think_cycles) m_clock.advance(m_setup.params.cycle() * m_setup.params.think_cycles);
     if (!m_stalls.empty()) take_stalls();
+    const bool read = cmd == tlm::TLM_READ_COMMAND;
+    if (m_setup.golden && !read) m_setup.golden->cpu_store(addr, m_buf.data(), len);
+    const Duration start = m_clock.offset();
+    cache::CacheCore* direct = fetch && m_inst ? m_direct_inst : m_direct_data;
+    coherence::Source source = coherence::Source::None;
+    if (direct) {
+        Duration d = start;
+        if (read) {
+            direct->load(addr, m_buf.data(), len, d, &source);
+        } else {
+            direct->store(addr, m_buf.data(), len, d);
+        }
+        m_clock.set_offset(d);
+    } else {
+        source = tlm_access(cmd, addr, len, fetch);
+    }
+    if (read && m_setup.golden) m_setup.golden->check_load(m_setup.index, now(), addr, m_buf.data(), len, source);
+    if (fetch) {
+        ++m_stats.fetches;
+    } else if (read) {
+        ++m_stats.loads;
+        m_stats.load_bytes += len;
+        const Duration latency = m_clock.offset() - start;
+        m_stats.load_latency.record(latency);
+        if (m_setup.windows && m_setup.windows->watching()) {
+            m_setup.windows->record(m_setup.index, now() - latency, latency);
+        }
+    } else {
+        ++m_stats.stores;
+        m_stats.store_bytes += len;
+    }
+    if (m_clock.need_sync()) m_clock.sync();
+}
+
+// The same access through the TLM socket (no private cache, or the fast
+// path turned off); returns where the data came from.
+coherence::Source Cpu::tlm_access(tlm::tlm_command cmd, Addr addr, std::uint32_t len, bool fetch) {
     common::prepare(m_trans, cmd, addr, m_buf.data(), len);
-    if (m_setup.golden && cmd == tlm::TLM_WRITE_COMMAND) m_setup.golden->cpu_store(addr, m_buf.data(), len);
     m_source->source = coherence::Source::None;
-    const sc_core::sc_time start = m_qk.get_local_time();
-    sc_core::sc_time t = start;
+    sc_core::sc_time t = common::to_sc(m_clock.offset());
     tlm::tlm_initiator_socket<>& socket = fetch && m_inst ? *m_inst : data;
     socket->b_transport(m_trans, t);
     if (m_trans.is_response_error()) {
@@ -252,25 +289,8 @@ void Cpu::transport(tlm::tlm_command cmd, Addr addr, std::uint32_t len, bool fet
                                  " failed: " + m_trans.get_response_string())
                                     .c_str());
     }
-    m_qk.set(t);
-    if (m_setup.golden && cmd == tlm::TLM_READ_COMMAND) {
-        m_setup.golden->check_load(m_setup.index, now(), addr, m_buf.data(), len, m_source->source);
-    }
-    if (fetch) {
-        ++m_stats.fetches;
-    } else if (cmd == tlm::TLM_READ_COMMAND) {
-        ++m_stats.loads;
-        m_stats.load_bytes += len;
-        const Duration latency = common::from_sc(t - start);
-        m_stats.load_latency.record(latency);
-        if (m_setup.windows && m_setup.windows->watching()) {
-            m_setup.windows->record(m_setup.index, common::from_sc(sc_core::sc_time_stamp() + start), latency);
-        }
-    } else {
-        ++m_stats.stores;
-        m_stats.store_bytes += len;
-    }
-    if (m_qk.need_sync()) m_qk.sync();
+    m_clock.set_offset(common::from_sc(t));
+    return m_source->source;
 }
 
 void Cpu::read(const Op& op, std::size_t index) {

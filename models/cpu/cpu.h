@@ -8,13 +8,14 @@
 #include <systemc>
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
-#include <tlm_utils/tlm_quantumkeeper.h>
 
+#include "models/cache/cache_core.h"
 #include "models/coherence/line_extension.h"
 #include "models/common/trace_sink.h"
 #include "models/cpu/access.h"
 #include "models/cpu/inspector.h"
 #include "models/cpu/latency_windows.h"
+#include "models/cpu/local_clock.h"
 #include "models/invalidate/port.h"
 #include "models/cpu/cpu_params.h"
 #include "models/cpu/cpu_stats.h"
@@ -70,6 +71,12 @@ public:
     }
     void set_golden(golden::GoldenModel* g) { m_setup.golden = g; }
     void set_trace(common::TraceSink* t) { m_trace = t; }
+    // The first private caches, called directly instead of through the
+    // sockets (same behaviour and timing, without the TLM hop).
+    void set_direct(cache::CacheCore* data, cache::CacheCore* inst) {
+        m_direct_data = data;
+        m_direct_inst = inst;
+    }
 
     // Another CPU's IPI stops this one for `length`, from `not_before` on.
     void inject_stall(common::Duration not_before, common::Duration length, bool irqs_off);
@@ -93,19 +100,22 @@ private:
     void stream(AccessSource& source, common::Duration limit);
     void issue(const Access& a);
     void transport(tlm::tlm_command cmd, common::Addr addr, std::uint32_t len, bool fetch);
+    coherence::Source tlm_access(tlm::tlm_command cmd, common::Addr addr, std::uint32_t len, bool fetch);
     void compare(const Op& op, common::Addr a, std::uint32_t len, ExpectFailure& f) const;
     common::Duration now() const;
 
     Setup m_setup;
     Program m_program;
     std::unique_ptr<tlm_utils::simple_initiator_socket<Cpu>> m_inst;
-    tlm_utils::tlm_quantumkeeper m_qk;
+    LocalClock m_clock;
     tlm::tlm_generic_payload m_trans;
     coherence::SourceExtension* m_source = nullptr;  // owned by m_trans
     std::vector<std::uint8_t> m_buf;
     CpuStats m_stats;
     std::vector<ExpectFailure> m_failures;
     common::TraceSink* m_trace = nullptr;
+    cache::CacheCore* m_direct_data = nullptr;
+    cache::CacheCore* m_direct_inst = nullptr;
     std::string m_track;
     std::size_t m_pc = 0;
     bool m_finished = false;

@@ -9,7 +9,7 @@ namespace invalsim::cpu {
 using events::Wipe;
 
 void Cpu::device_op(const Op& op) {
-    m_qk.sync();
+    m_clock.sync();
     take_stalls();
     events::DeviceControl& d = *m_setup.devices;
     switch (op.kind) {
@@ -27,11 +27,11 @@ void Cpu::device_op(const Op& op) {
             break;
         default: break;
     }
-    m_qk.reset();
+    m_clock.resync();
 }
 
 void Cpu::kernel_op(const Op& op, std::size_t index) {
-    m_qk.sync();
+    m_clock.sync();
     take_stalls();
     const common::Duration t0 = now();
     kernel::KernelFlows& k = *m_setup.kernel;
@@ -58,7 +58,7 @@ void Cpu::kernel_op(const Op& op, std::size_t index) {
         }
     }
     if (!op.signal.empty()) m_setup.sync->signal(op.signal);
-    m_qk.reset();
+    m_clock.resync();
 }
 
 }  // namespace invalsim::cpu

@@ -2,57 +2,66 @@
 
 namespace invalsim::home_agent {
 
+namespace {
+constexpr std::size_t kNone = ~std::size_t{0};
+}
+
 SnoopFilter::SnoopFilter(std::uint64_t sets, std::uint32_t ways)
-    : m_sets(sets), m_ways(ways), m_entries(sets * ways), m_stamp(sets * ways, 0) {}
+    : m_sets(sets), m_ways(ways), m_slots(sets * ways), m_entries(sets * ways) {}
+
+std::size_t SnoopFilter::slot_of(std::uint64_t line) const {
+    const std::uint64_t base = base_of(line);
+    for (std::uint32_t w = 0; w < m_ways; ++w) {
+        if (m_slots[base + w].line == line) return base + w;
+    }
+    return kNone;
+}
 
 SnoopFilter::Entry* SnoopFilter::find(std::uint64_t line) {
-    const std::uint64_t base = (line % m_sets) * m_ways;
-    for (std::uint32_t w = 0; w < m_ways; ++w) {
-        if (m_entries[base + w].line == line) {
-            m_stamp[base + w] = ++m_clock;
-            return &m_entries[base + w];
-        }
-    }
-    return nullptr;
+    const std::size_t i = slot_of(line);
+    if (i == kNone) return nullptr;
+    m_slots[i].stamp = ++m_clock;
+    return &m_entries[i];
 }
 
 SnoopFilter::Entry& SnoopFilter::obtain(std::uint64_t line, std::optional<Entry>& victim) {
-    if (Entry* e = find(line)) return *e;
-    const std::uint64_t base = (line % m_sets) * m_ways;
-    std::uint64_t pick = base;
+    const std::uint64_t base = base_of(line);
+    std::size_t pick = base;
     for (std::uint32_t w = 0; w < m_ways; ++w) {
-        if (m_entries[base + w].line == kFree) {
-            pick = base + w;
-            break;
+        Slot& s = m_slots[base + w];
+        if (s.line == line) {
+            s.stamp = ++m_clock;
+            return m_entries[base + w];
         }
-        if (m_stamp[base + w] < m_stamp[pick]) pick = base + w;
+        // Free slots have stamp 0, so the smallest stamp is free or LRU.
+        if (s.stamp < m_slots[pick].stamp) pick = base + w;
     }
-    if (m_entries[pick].line != kFree) {
+    if (m_slots[pick].line != kFree) {
         victim = m_entries[pick];
     } else {
         ++m_used;
     }
+    m_slots[pick] = Slot{line, ++m_clock};
     m_entries[pick] = Entry{line, {}, false};
-    m_stamp[pick] = ++m_clock;
     return m_entries[pick];
 }
 
+void SnoopFilter::free_slot(std::size_t i) {
+    m_slots[i] = Slot{};
+    m_entries[i] = Entry{};
+    --m_used;
+}
+
 void SnoopFilter::remove(std::uint64_t line, std::uint32_t cpu) {
-    Entry* e = find(line);
-    if (e == nullptr) return;
-    e->sharers.remove(cpu);
-    if (e->sharers.empty()) erase(line);
+    const std::size_t i = slot_of(line);
+    if (i == kNone) return;
+    m_entries[i].sharers.remove(cpu);
+    if (m_entries[i].sharers.empty()) free_slot(i);
 }
 
 void SnoopFilter::erase(std::uint64_t line) {
-    const std::uint64_t base = (line % m_sets) * m_ways;
-    for (std::uint32_t w = 0; w < m_ways; ++w) {
-        if (m_entries[base + w].line == line) {
-            m_entries[base + w] = Entry{};
-            --m_used;
-            return;
-        }
-    }
+    const std::size_t i = slot_of(line);
+    if (i != kNone) free_slot(i);
 }
 
 }  // namespace invalsim::home_agent

@@ -10,7 +10,9 @@ namespace invalsim::home_agent {
 
 // Which CPUs may hold each line (in coherence-granule units) homed at one
 // agent. Set-associative with LRU; a full set gives up an entry, and the
-// caller must then back-invalidate that entry's sharers.
+// caller must then back-invalidate that entry's sharers. Lines and LRU
+// stamps are kept apart from the sharer sets so a lookup scans 16 bytes per
+// way, not the whole entry.
 class SnoopFilter {
 public:
     struct Entry {
@@ -20,6 +22,7 @@ public:
     };
     static constexpr std::uint64_t kFree = ~0ULL;
 
+    // `sets` must be a power of two.
     SnoopFilter(std::uint64_t sets, std::uint32_t ways);
 
     Entry* find(std::uint64_t line);
@@ -41,8 +44,8 @@ public:
             }
             return;
         }
-        for (Entry& e : m_entries) {
-            if (e.line != kFree && e.line >= first && e.line <= last) fn(e);
+        for (std::size_t i = 0; i < m_entries.size(); ++i) {
+            if (m_slots[i].line != kFree && m_slots[i].line >= first && m_slots[i].line <= last) fn(m_entries[i]);
         }
     }
 
@@ -51,12 +54,20 @@ public:
     std::uint64_t used() const { return m_used; }
 
 private:
+    struct Slot {
+        std::uint64_t line = kFree;
+        std::uint64_t stamp = 0;
+    };
+    std::uint64_t base_of(std::uint64_t line) const { return (line & (m_sets - 1)) * m_ways; }
+    std::size_t slot_of(std::uint64_t line) const;  // index, or npos
+    void free_slot(std::size_t i);
+
     std::uint64_t m_sets;
     std::uint32_t m_ways;
     std::uint64_t m_clock = 0;
     std::uint64_t m_used = 0;
+    std::vector<Slot> m_slots;
     std::vector<Entry> m_entries;
-    std::vector<std::uint64_t> m_stamp;
 };
 
 }  // namespace invalsim::home_agent

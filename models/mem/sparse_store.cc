@@ -8,7 +8,9 @@
 namespace invalsim::mem {
 
 SparseStore::SparseStore(std::uint64_t size_bytes, std::uint8_t fill_byte)
-    : m_size_bytes(size_bytes), m_fill_byte(fill_byte) {}
+    : m_size_bytes(size_bytes),
+      m_fill_byte(fill_byte),
+      m_dir((size_bytes / kPageBytes + kPagesPerChunk - 1) / kPagesPerChunk + 1) {}
 
 void SparseStore::check_range(std::uint64_t offset, std::size_t len) const {
     if (offset > m_size_bytes || len > m_size_bytes - offset) {
@@ -18,32 +20,22 @@ void SparseStore::check_range(std::uint64_t offset, std::size_t len) const {
     }
 }
 
-const std::uint8_t* SparseStore::find_page(std::uint64_t page) const {
-    if (page == m_last_page) return m_last_data;
-    auto it = m_pages.find(page);
-    if (it == m_pages.end()) return nullptr;
-    m_last_page = page;
-    m_last_data = it->second.get();
-    return m_last_data;
-}
-
 std::uint8_t* SparseStore::page_for_write(std::uint64_t page) {
-    if (page == m_last_page) return m_last_data;
-    auto& slot = m_pages[page];
+    auto& chunk = m_dir[page / kPagesPerChunk];
+    if (!chunk) chunk = std::make_unique<Chunk>(kPagesPerChunk);
+    Page& slot = (*chunk)[page % kPagesPerChunk];
     if (!slot) {
         slot = std::make_unique<std::uint8_t[]>(kPageBytes);
         std::memset(slot.get(), m_fill_byte, kPageBytes);
+        ++m_pages;
     }
-    m_last_page = page;
-    m_last_data = slot.get();
-    return m_last_data;
+    return slot.get();
 }
 
 void SparseStore::fill_all(std::uint8_t byte) {
-    m_pages.clear();
+    for (auto& c : m_dir) c.reset();
+    m_pages = 0;
     m_fill_byte = byte;
-    m_last_page = ~0ULL;
-    m_last_data = nullptr;
 }
 
 void SparseStore::read(std::uint64_t offset, std::uint8_t* out, std::size_t len) const {

@@ -3,16 +3,21 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <unordered_map>
+#include <vector>
 
 namespace invalsim::mem {
 
 // Byte-addressed backing store of a memory device. Pages are allocated on
 // the first write, so a device declared at TiB scale costs host memory only
 // for what a simulation touches. Never-written bytes read as `fill_byte`.
+//
+// Pages are found through a two-level table (a directory of 1 GiB chunks,
+// each a table of 262,144 page pointers allocated when first written), so a
+// lookup is two indexings, with no hashing, whatever the device size.
 class SparseStore {
 public:
     static constexpr std::uint64_t kPageBytes = 4096;
+    static constexpr std::uint64_t kPagesPerChunk = 1ULL << 18;  // 1 GiB per chunk
 
     SparseStore(std::uint64_t size_bytes, std::uint8_t fill_byte);
 
@@ -27,28 +32,35 @@ public:
 
     // Every byte becomes `byte` (a media wipe): O(pages held), whatever the size.
     void fill_all(std::uint8_t byte);
-    // Calls fn(page_offset) for every page held, in no particular order.
+    // Calls fn(page_offset) for every page held, in page order.
     template <class Fn>
     void for_each_page(Fn&& fn) const {
-        for (const auto& [page, data] : m_pages) fn(page * kPageBytes);
+        for (std::size_t c = 0; c < m_dir.size(); ++c) {
+            if (!m_dir[c]) continue;
+            for (std::uint64_t p = 0; p < kPagesPerChunk; ++p) {
+                if ((*m_dir[c])[p]) fn((c * kPagesPerChunk + p) * kPageBytes);
+            }
+        }
     }
 
-    std::size_t pages_allocated() const { return m_pages.size(); }
-    std::uint64_t bytes_allocated() const { return m_pages.size() * kPageBytes; }
+    std::size_t pages_allocated() const { return m_pages; }
+    std::uint64_t bytes_allocated() const { return m_pages * kPageBytes; }
 
 private:
     using Page = std::unique_ptr<std::uint8_t[]>;
+    using Chunk = std::vector<Page>;
 
     void check_range(std::uint64_t offset, std::size_t len) const;
-    const std::uint8_t* find_page(std::uint64_t page) const;
+    const std::uint8_t* find_page(std::uint64_t page) const {
+        const Chunk* c = m_dir[page / kPagesPerChunk].get();
+        return c ? (*c)[page % kPagesPerChunk].get() : nullptr;
+    }
     std::uint8_t* page_for_write(std::uint64_t page);
 
     std::uint64_t m_size_bytes;
     std::uint8_t m_fill_byte;
-    std::unordered_map<std::uint64_t, Page> m_pages;
-    // One-entry lookup cache: device accesses are strongly page-local.
-    mutable std::uint64_t m_last_page = ~0ULL;
-    mutable std::uint8_t* m_last_data = nullptr;
+    std::vector<std::unique_ptr<Chunk>> m_dir;
+    std::size_t m_pages = 0;
 };
 
 }  // namespace invalsim::mem

@@ -49,7 +49,18 @@ private:
         std::size_t m_level;
     };
 
+    // A cache's way to the level below it that skips the TLM sockets.
+    class DirectPort : public cache::LinePort {
+    public:
+        explicit DirectPort(cache::CacheCore& below) : m_below(below) {}
+        void request(coherence::LineRequest& r, common::Duration& delay) override { m_below.serve(r, delay); }
+
+    private:
+        cache::CacheCore& m_below;
+    };
+
     void build_caches(const config::SystemConfig& cfg, std::uint32_t index, std::uint64_t seed);
+    void connect_directly(const config::SystemConfig& cfg);
     void bind_path(const std::vector<const config::CacheConfig*>& path,
                    tlm::tlm_initiator_socket<>& from);
     std::size_t level_of(const std::string& name) const;
@@ -61,6 +72,7 @@ private:
     std::vector<std::unique_ptr<LevelView>> m_views;
     std::vector<bool> m_bound;  // per level: its `down` socket is bound
     std::size_t m_last = 0;     // the last private level, which talks to the home agents
+    std::vector<std::unique_ptr<DirectPort>> m_direct_ports;
 };
 
 }  // namespace invalsim::build

@@ -22,6 +22,9 @@ const Schema<SimulationConfig>& simulation_schema() {
         integer_field("seed", &SimulationConfig::seed,
                       "seed of every random choice (random replacement, generators); "
                       "--seed overrides it"),
+        bool_field("private_fast_path", &SimulationConfig::private_fast_path,
+                   "calls within a CPU's private caches skip the TLM sockets: same results, "
+                   "faster; false sends every hop through TLM"),
     };
     return s;
 }

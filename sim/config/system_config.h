@@ -25,6 +25,9 @@ struct SimulationConfig {
     // before it synchronises. The accuracy/speed knob (see docs/config.md).
     common::Duration quantum = common::Duration::us(1);
     std::uint64_t seed = 1;
+    // Calls within a CPU's private hierarchy skip the TLM sockets (same
+    // results; false runs every hop through TLM, for checking that).
+    bool private_fast_path = true;
 };
 
 // The name a cache's `next` uses for the path to memory.
