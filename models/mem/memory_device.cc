@@ -23,35 +23,40 @@ bool MemoryDevice::decode(const tlm::tlm_generic_payload& trans, std::uint64_t& 
 }
 
 void MemoryDevice::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay) {
+    Duration d = common::from_sc(delay);
+    access(trans.get_address(), trans.get_data_ptr(), trans.get_data_length(), trans.is_read(),
+           common::from_sc(sc_core::sc_time_stamp()) + d, d);
+    delay = common::to_sc(d);
+    trans.set_response_status(tlm::TLM_OK_RESPONSE);
+}
+
+bool MemoryDevice::access(common::Addr addr, std::uint8_t* data, std::uint32_t len, bool is_read,
+                          Duration now, Duration& delay) {
     std::uint64_t dpa = 0;
-    const unsigned len = trans.get_data_length();
-    const bool is_read = trans.is_read();
-    if (!decode(trans, dpa)) {
+    if (!m_backend->translate(addr, dpa) || len > m_backend->capacity_bytes() - dpa) {
         // Nothing answers: the access completes with all-ones data, as a
         // read of an unclaimed address does on PCIe/CXL.
         ++m_stats.undecoded;
-        if (is_read) std::memset(trans.get_data_ptr(), 0xff, len);
-        trans.set_response_status(tlm::TLM_OK_RESPONSE);
-        return;
+        if (is_read) std::memset(data, 0xff, len);
+        return false;
     }
-    const Duration arrival = common::from_sc(sc_core::sc_time_stamp() + delay);
-    delay += common::to_sc(m_backend->access(arrival, dpa, len, is_read));
+    delay += m_backend->access(now, dpa, len, is_read);
     const bool locked = m_backend->locked();
     if (is_read) {
         if (locked) {
-            std::memset(trans.get_data_ptr(), m_backend->locked_fill_byte(), len);
+            std::memset(data, m_backend->locked_fill_byte(), len);
         } else {
-            m_store.read(dpa, trans.get_data_ptr(), len);
+            m_store.read(dpa, data, len);
         }
         ++m_stats.reads;
         m_stats.read_bytes += len;
     } else {
-        if (m_observer) m_observer->on_write(m_index, dpa, trans.get_data_ptr(), len);
-        if (!locked) m_store.write(dpa, trans.get_data_ptr(), len);
+        if (m_observer) m_observer->on_write(m_index, dpa, data, len);
+        if (!locked) m_store.write(dpa, data, len);
         ++m_stats.writes;
         m_stats.write_bytes += len;
     }
-    trans.set_response_status(tlm::TLM_OK_RESPONSE);
+    return true;
 }
 
 unsigned int MemoryDevice::transport_dbg(tlm::tlm_generic_payload& trans) {

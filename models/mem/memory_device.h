@@ -61,6 +61,11 @@ public:
     SparseStore& store() { return m_store; }
     const SparseStore& store() const { return m_store; }
     DeviceStats stats() const;
+    // An access as b_transport does it, for direct calls: `now` is absolute,
+    // `delay` grows by the device's time. False when nothing decodes the
+    // address (reads then return all ones).
+    bool access(common::Addr addr, std::uint8_t* data, std::uint32_t len, bool is_read,
+                common::Duration now, common::Duration& delay);
     // Contents at an incoming address, without time or statistics; false
     // when nothing decodes it.
     bool peek(common::Addr addr, std::uint8_t* out, std::uint64_t len) const;

@@ -9,16 +9,12 @@
 #include <tlm_utils/multi_passthrough_initiator_socket.h>
 #include <tlm_utils/multi_passthrough_target_socket.h>
 
-#include "models/common/occupancy.h"
-#include "models/noc/crossbar_params.h"
-#include "models/noc/crossbar_stats.h"
-#include "models/noc/router.h"
+#include "models/noc/crossbar_core.h"
 
 namespace invalsim::noc {
 
-// A crossbar. Each input (in binding order) belongs to a routing group whose
-// Router picks the output; every output port is a link with its own
-// occupancy, so traffic to one target queues while others flow.
+// TLM shell of the crossbar: inputs and outputs in binding order, the
+// address rebased on the way out and restored on the way back.
 class Crossbar : public sc_core::sc_module {
 public:
     tlm_utils::multi_passthrough_target_socket<Crossbar> in;
@@ -28,19 +24,14 @@ public:
              std::vector<std::unique_ptr<Router>> routers, std::vector<std::uint32_t> input_router,
              std::vector<std::string> port_names);
 
-    CrossbarStats stats() const;
-    const CrossbarParams& params() const { return m_params; }
+    CrossbarCore& core() { return m_core; }
+    CrossbarStats stats() const { return m_core.stats(); }
 
 private:
     void b_transport(int from, tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
     unsigned int transport_dbg(int from, tlm::tlm_generic_payload& trans);
-    const Router& router_for(int from) const { return *m_routers[m_input_router.at(from)]; }
 
-    CrossbarParams m_params;
-    std::vector<std::unique_ptr<Router>> m_routers;
-    std::vector<std::uint32_t> m_input_router;
-    std::vector<common::Occupancy> m_links;
-    CrossbarStats m_stats;
+    CrossbarCore m_core;
 };
 
 }  // namespace invalsim::noc
