@@ -6,6 +6,7 @@
 
 #include "models/cache/cache_params.h"
 #include "models/common/rng.h"
+#include "models/common/zeroed_array.h"
 
 namespace invalsim::cache {
 
@@ -31,7 +32,7 @@ public:
 private:
     std::uint32_t m_ways;
     std::uint64_t m_clock = 0;
-    std::vector<std::uint64_t> m_stamp;
+    common::ZeroedArray<std::uint64_t> m_stamp;
 };
 
 // Binary-tree pseudo-LRU: ways-1 bits per set; each bit points to the

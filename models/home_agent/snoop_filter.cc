@@ -11,8 +11,9 @@ SnoopFilter::SnoopFilter(std::uint64_t sets, std::uint32_t ways)
 
 std::size_t SnoopFilter::slot_of(std::uint64_t line) const {
     const std::uint64_t base = base_of(line);
+    const std::uint64_t key = ~line;
     for (std::uint32_t w = 0; w < m_ways; ++w) {
-        if (m_slots[base + w].line == line) return base + w;
+        if (m_slots[base + w].key == key) return base + w;
     }
     return kNone;
 }
@@ -26,28 +27,29 @@ SnoopFilter::Entry* SnoopFilter::find(std::uint64_t line) {
 
 SnoopFilter::Entry& SnoopFilter::obtain(std::uint64_t line, std::optional<Entry>& victim) {
     const std::uint64_t base = base_of(line);
+    const std::uint64_t key = ~line;
     std::size_t pick = base;
     for (std::uint32_t w = 0; w < m_ways; ++w) {
         Slot& s = m_slots[base + w];
-        if (s.line == line) {
+        if (s.key == key) {
             s.stamp = ++m_clock;
             return m_entries[base + w];
         }
         // Free slots have stamp 0, so the smallest stamp is free or LRU.
         if (s.stamp < m_slots[pick].stamp) pick = base + w;
     }
-    if (m_slots[pick].line != kFree) {
+    if (m_slots[pick].key != 0) {
         victim = m_entries[pick];
     } else {
         ++m_used;
     }
-    m_slots[pick] = Slot{line, ++m_clock};
+    m_slots[pick] = Slot{key, ++m_clock};
     m_entries[pick] = Entry{line, {}, false};
     return m_entries[pick];
 }
 
 void SnoopFilter::free_slot(std::size_t i) {
-    m_slots[i] = Slot{};
+    m_slots[i] = Slot{0, 0};
     m_entries[i] = Entry{};
     --m_used;
 }

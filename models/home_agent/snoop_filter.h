@@ -2,7 +2,7 @@
 
 #include <cstdint>
 #include <optional>
-#include <vector>
+#include "models/common/zeroed_array.h"
 
 #include "models/home_agent/sharer_set.h"
 
@@ -45,7 +45,8 @@ public:
             return;
         }
         for (std::size_t i = 0; i < m_entries.size(); ++i) {
-            if (m_slots[i].line != kFree && m_slots[i].line >= first && m_slots[i].line <= last) fn(m_entries[i]);
+            const std::uint64_t line = ~m_slots[i].key;
+            if (m_slots[i].key != 0 && line >= first && line <= last) fn(m_entries[i]);
         }
     }
 
@@ -54,9 +55,10 @@ public:
     std::uint64_t used() const { return m_used; }
 
 private:
+    // The line is stored complemented so that a zeroed slot is free.
     struct Slot {
-        std::uint64_t line = kFree;
-        std::uint64_t stamp = 0;
+        std::uint64_t key;    // ~line, or 0 when free
+        std::uint64_t stamp;  // 0 when free
     };
     std::uint64_t base_of(std::uint64_t line) const { return (line & (m_sets - 1)) * m_ways; }
     std::size_t slot_of(std::uint64_t line) const;  // index, or npos
@@ -66,8 +68,8 @@ private:
     std::uint32_t m_ways;
     std::uint64_t m_clock = 0;
     std::uint64_t m_used = 0;
-    std::vector<Slot> m_slots;
-    std::vector<Entry> m_entries;
+    common::ZeroedArray<Slot> m_slots;
+    common::ZeroedArray<Entry> m_entries;
 };
 
 }  // namespace invalsim::home_agent

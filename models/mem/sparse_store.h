@@ -2,8 +2,9 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <vector>
+
+#include "models/common/zeroed_array.h"
 
 namespace invalsim::mem {
 
@@ -36,9 +37,9 @@ public:
     template <class Fn>
     void for_each_page(Fn&& fn) const {
         for (std::size_t c = 0; c < m_dir.size(); ++c) {
-            if (!m_dir[c]) continue;
+            if (m_dir[c].empty()) continue;
             for (std::uint64_t p = 0; p < kPagesPerChunk; ++p) {
-                if ((*m_dir[c])[p]) fn((c * kPagesPerChunk + p) * kPageBytes);
+                if (m_dir[c][p]) fn((c * kPagesPerChunk + p) * kPageBytes);
             }
         }
     }
@@ -47,19 +48,25 @@ public:
     std::uint64_t bytes_allocated() const { return m_pages * kPageBytes; }
 
 private:
-    using Page = std::unique_ptr<std::uint8_t[]>;
-    using Chunk = std::vector<Page>;
+    // A chunk's page table is zeroed memory whose untouched parts cost no
+    // host memory; pages are carved from 32 MiB slabs (huge pages, so random
+    // accesses over a big footprint miss the TLB less).
+    using Chunk = common::ZeroedArray<std::uint8_t*>;
+    static constexpr std::uint64_t kSlabBytes = 32u << 20;
 
     void check_range(std::uint64_t offset, std::size_t len) const;
     const std::uint8_t* find_page(std::uint64_t page) const {
-        const Chunk* c = m_dir[page / kPagesPerChunk].get();
-        return c ? (*c)[page % kPagesPerChunk].get() : nullptr;
+        const Chunk& c = m_dir[page / kPagesPerChunk];
+        return c.empty() ? nullptr : c[page % kPagesPerChunk];
     }
     std::uint8_t* page_for_write(std::uint64_t page);
+    std::uint8_t* new_page();
 
     std::uint64_t m_size_bytes;
     std::uint8_t m_fill_byte;
-    std::vector<std::unique_ptr<Chunk>> m_dir;
+    std::vector<Chunk> m_dir;
+    std::vector<common::ZeroedArray<std::uint8_t>> m_slabs;
+    std::uint64_t m_slab_used = kSlabBytes;  // bytes handed out of the newest slab
     std::size_t m_pages = 0;
 };
 
