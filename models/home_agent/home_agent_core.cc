@@ -23,7 +23,7 @@ std::uint64_t sf_sets(std::uint64_t entries, std::uint32_t ways) {
 
 void HomeAgentCore::MemoryPort::request(LineRequest& r, Duration& delay) {
     ++(coherence::wants_data(r.type) ? m_stats.memory_reads : m_stats.memory_writes);
-    m_port.request(r, delay);
+    m_port->request(r, delay);
     if (r.source == Source::None) r.source = Source::Memory;
 }
 

@@ -20,7 +20,7 @@ namespace invalsim::home_agent {
 // with its system-level cache slice. Memory devices behind it are not
 // coherent with any of this: a change inside a device is seen by nobody
 // until the caches are maintained.
-class HomeAgentCore : private EngineTarget {
+class HomeAgentCore : public cache::LinePort, private EngineTarget {
 public:
     struct Wiring {
         std::vector<coherence::SnoopTarget*> cpus;  // index = CPU number
@@ -33,6 +33,10 @@ public:
     HomeAgentCore(const HomeAgentParams& params, Wiring wiring, cache::LinePort& memory);
 
     void handle(coherence::LineRequest& r, common::Duration& delay);
+    // The agent as the target of a direct call (the fabric fast path).
+    void request(coherence::LineRequest& r, common::Duration& delay) override { handle(r, delay); }
+    // Replaces the way to memory (the fabric fast path).
+    void set_memory(cache::LinePort& port) { m_memory.set_port(port); }
 
     MaintenanceEngine& engine() { return m_engine; }
     const MaintenanceEngine& engine() const { return m_engine; }
@@ -53,11 +57,12 @@ private:
     // Counts the agent's and its SLC's traffic to memory.
     class MemoryPort : public cache::LinePort {
     public:
-        MemoryPort(cache::LinePort& port, HomeAgentStats& stats) : m_port(port), m_stats(stats) {}
+        MemoryPort(cache::LinePort& port, HomeAgentStats& stats) : m_port(&port), m_stats(stats) {}
         void request(coherence::LineRequest& r, common::Duration& delay) override;
+        void set_port(cache::LinePort& port) { m_port = &port; }
 
     private:
-        cache::LinePort& m_port;
+        cache::LinePort* m_port;
         HomeAgentStats& m_stats;
     };
 

@@ -30,6 +30,12 @@ void MemoryDevice::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time
     trans.set_response_status(tlm::TLM_OK_RESPONSE);
 }
 
+void MemoryDevice::request(coherence::LineRequest& r, Duration& delay) {
+    access(r.addr, r.data, r.data != nullptr ? r.bytes : 0, !coherence::is_write(r.type), common::kernel_now() + delay,
+           delay);
+    r.ok = true;
+}
+
 bool MemoryDevice::access(common::Addr addr, std::uint8_t* data, std::uint32_t len, bool is_read,
                           Duration now, Duration& delay) {
     std::uint64_t dpa = 0;

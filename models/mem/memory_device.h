@@ -6,6 +6,7 @@
 #include <tlm>
 #include <tlm_utils/simple_target_socket.h>
 
+#include "models/cache/line_port.h"
 #include "models/mem/backend.h"
 #include "models/mem/sparse_store.h"
 
@@ -46,7 +47,7 @@ public:
 // A memory device: a backend for decode and timing, a sparse store for the
 // contents. It is not coherent with any cache: what changes here is seen by
 // the caches only once they are maintained.
-class MemoryDevice : public sc_core::sc_module {
+class MemoryDevice : public sc_core::sc_module, public cache::LinePort {
 public:
     tlm_utils::simple_target_socket<MemoryDevice> socket;
 
@@ -61,6 +62,9 @@ public:
     SparseStore& store() { return m_store; }
     const SparseStore& store() const { return m_store; }
     DeviceStats stats() const;
+    // A home agent's line request as a direct call (the fabric fast path):
+    // what b_transport does with the payload TlmLinePort would build.
+    void request(coherence::LineRequest& r, common::Duration& delay) override;
     // An access as b_transport does it, for direct calls: `now` is absolute,
     // `delay` grows by the device's time. False when nothing decodes the
     // address (reads then return all ones).

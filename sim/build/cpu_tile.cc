@@ -119,6 +119,12 @@ tlm::tlm_initiator_socket<>& CpuTile::memory_socket() {
     return m_levels[m_last]->down;
 }
 
+bool CpuTile::set_memory_port(cache::LinePort& port) {
+    if (m_levels.empty()) return false;
+    m_levels[m_last]->core().set_below(&port);
+    return true;
+}
+
 std::vector<cache::CacheCore*> CpuTile::cache_cores() const {
     std::vector<cache::CacheCore*> v;
     for (const auto& l : m_levels) v.push_back(&l->core());

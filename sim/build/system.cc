@@ -272,6 +272,25 @@ void System::build_noc(const config::SystemConfig& cfg) {
     m_framework->mmio.bind(m_noc->in);
     for (auto& a : m_agents) m_noc->out.bind(a->target);
     for (auto& m : m_memories) m_noc->out.bind(m->socket);
+    if (cfg.simulation.fabric_fast_path) connect_fabric_directly();
+}
+
+// The fabric fast path: the CPU tiles and the agents call the crossbar core
+// and, through it, the agents and devices directly. The sockets stay bound
+// for everything else (uncached CPUs, MMIO, debug accesses).
+void System::connect_fabric_directly() {
+    for (auto& a : m_agents) m_fabric_targets.push_back(&a->core());
+    for (auto& m : m_memories) m_fabric_targets.push_back(m.get());
+    const auto input = [this](std::size_t i) {
+        m_fabric_ports.push_back(std::make_unique<noc::FabricPort>(
+            m_noc->core(), static_cast<std::uint32_t>(i), m_fabric_targets, &common::kernel_now));
+        return m_fabric_ports.back().get();
+    };
+    for (std::size_t i = 0; i < m_tiles.size(); ++i) {
+        noc::FabricPort* p = input(i);
+        if (!m_tiles[i]->set_memory_port(*p)) m_fabric_ports.pop_back();
+    }
+    for (std::size_t k = 0; k < m_agents.size(); ++k) m_agents[k]->core().set_memory(*input(m_tiles.size() + k));
 }
 
 void System::register_stats(stats::StatsTree& tree) const {

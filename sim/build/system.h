@@ -14,6 +14,7 @@
 #include "models/home_agent/home_agent.h"
 #include "models/mem/memory_device.h"
 #include "models/noc/crossbar.h"
+#include "models/noc/fabric_port.h"
 #include "sim/build/cpu_tile.h"
 #include "sim/config/system_config.h"
 #include "sim/scenario/scenario.h"
@@ -52,6 +53,7 @@ private:
     void build_memories(const config::SystemConfig& cfg);
     void build_agents(const config::SystemConfig& cfg, std::uint64_t seed);
     void build_noc(const config::SystemConfig& cfg);
+    void connect_fabric_directly();
     void declare_sync(const scenario::Scenario& scn);
     void build_framework(const config::SystemConfig& cfg);
     void build_events(const config::SystemConfig& cfg);
@@ -75,6 +77,8 @@ private:
     std::vector<std::unique_ptr<home_agent::HomeAgent>> m_agents;
     std::unique_ptr<noc::Crossbar> m_noc;
     std::vector<std::unique_ptr<mem::MemoryDevice>> m_memories;
+    std::vector<cache::LinePort*> m_fabric_targets;  // per crossbar output
+    std::vector<std::unique_ptr<noc::FabricPort>> m_fabric_ports;
     std::unique_ptr<invalidate::Framework> m_framework;
     std::unique_ptr<golden::GoldenModel> m_golden;
     std::unique_ptr<events::DeviceEvents> m_events;

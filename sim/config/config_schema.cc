@@ -25,6 +25,10 @@ const Schema<SimulationConfig>& simulation_schema() {
         bool_field("private_fast_path", &SimulationConfig::private_fast_path,
                    "calls within a CPU's private caches skip the TLM sockets: same results, "
                    "faster; false sends every hop through TLM"),
+        bool_field("fabric_fast_path", &SimulationConfig::fabric_fast_path,
+                   "line requests from the last private caches through the interconnect to the "
+                   "home agents, and from the home agents to memory, skip the TLM sockets: same "
+                   "results, faster; false sends them through TLM"),
     };
     return s;
 }

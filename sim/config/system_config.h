@@ -28,6 +28,8 @@ struct SimulationConfig {
     // Calls within a CPU's private hierarchy skip the TLM sockets (same
     // results; false runs every hop through TLM, for checking that).
     bool private_fast_path = true;
+    // The same for the interconnect: caches to home agents to memory.
+    bool fabric_fast_path = true;
 };
 
 // The name a cache's `next` uses for the path to memory.
