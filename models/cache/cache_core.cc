@@ -21,10 +21,12 @@ CacheCore::CacheCore(const CacheParams& params, Duration hit_latency, LinePort& 
       m_hit_latency(hit_latency),
       m_below(&below),
       m_place(placement),
-      m_inclusive(params.inclusive && !placement.memory_side) {}
+      m_inclusive(params.inclusive && !placement.memory_side) {
+    m_lru = dynamic_cast<LruPolicy*>(m_repl.get());
+}
 
-bool CacheCore::load(Addr addr, std::uint8_t* out, std::uint32_t len, Duration& delay,
-                     Source* source) {
+bool CacheCore::load_any(Addr addr, std::uint8_t* out, std::uint32_t len, Duration& delay,
+                         Source* source) {
     delay += m_hit_latency;
     const std::uint64_t line = m_tags.line_of(addr);
     Source src = Source::None;
@@ -37,7 +39,7 @@ bool CacheCore::load(Addr addr, std::uint8_t* out, std::uint32_t len, Duration& 
     return s.hit;
 }
 
-bool CacheCore::store(Addr addr, const std::uint8_t* in, std::uint32_t len, Duration& delay) {
+bool CacheCore::store_any(Addr addr, const std::uint8_t* in, std::uint32_t len, Duration& delay) {
     delay += m_hit_latency;
     const std::uint64_t line = m_tags.line_of(addr);
     Source src = Source::None;
@@ -94,7 +96,7 @@ CacheCore::Slot CacheCore::obtain(std::uint64_t line, bool exclusive, Duration& 
     const std::uint64_t set = m_tags.set_of(line);
     std::uint32_t way = m_tags.find(line);
     if (way != TagArray::kNoWay) {
-        m_repl->touch(set, way);
+        touch(set, way);
         if (!exclusive || is_writable(m_tags.state(set, way))) {
             source = m_place.source;
             return {set, way, true};
@@ -123,7 +125,7 @@ bool CacheCore::fetch(Req type, std::uint64_t line, std::uint64_t set, std::uint
     // A memory device grants nothing: a memory-side cache owns what it reads.
     const bool granted = r.granted != LineState::Invalid;
     m_tags.install(line, way, granted ? r.granted : LineState::Exclusive);
-    m_repl->touch(set, way);
+    touch(set, way);
     m_prefetched[set * m_tags.ways() + way] = false;
     ++m_stats.fills;
     source = r.source == Source::None ? Source::Memory : r.source;
@@ -187,11 +189,11 @@ void CacheCore::accept_writeback(LineRequest& r, Duration& delay) {
     std::uint32_t way = m_tags.find(line);
     const bool hit = way != TagArray::kNoWay;
     if (hit) {
-        m_repl->touch(set, way);
+        touch(set, way);
     } else if (r.bytes == m_tags.line_bytes()) {
         way = make_room(set, delay);  // the whole line arrives: nothing to fetch
         m_tags.install(line, way, LineState::Modified);
-        m_repl->touch(set, way);
+        touch(set, way);
         m_prefetched[set * m_tags.ways() + way] = false;
         ++m_stats.fills;
     } else {

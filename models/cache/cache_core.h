@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -65,10 +66,34 @@ public:
     void set_below(LinePort* below) { m_below = below; }
 
     // From the CPU (first level). Return true on a hit, add the time to `delay`.
+    // Hits in a cache without a prefetcher, the bulk of a CPU's accesses,
+    // are handled inline; the rest goes through the general path.
     bool load(common::Addr addr, std::uint8_t* out, std::uint32_t len, common::Duration& delay,
-              coherence::Source* source = nullptr);
-    bool store(common::Addr addr, const std::uint8_t* in, std::uint32_t len,
-               common::Duration& delay);
+              coherence::Source* source = nullptr) {
+        const std::uint64_t line = m_tags.line_of(addr);
+        const std::uint32_t way = m_prefetcher ? TagArray::kNoWay : m_tags.find(line);
+        if (way == TagArray::kNoWay) return load_any(addr, out, len, delay, source);
+        const std::uint64_t set = m_tags.set_of(line);
+        delay += m_hit_latency;
+        touch(set, way);
+        copy_bytes(out, m_tags.data(set, way) + (addr - m_tags.addr_of(line)), len);
+        ++m_stats.read_hits;
+        if (source) *source = m_place.source;
+        return true;
+    }
+    bool store(common::Addr addr, const std::uint8_t* in, std::uint32_t len, common::Duration& delay) {
+        const std::uint64_t line = m_tags.line_of(addr);
+        const std::uint32_t way = m_prefetcher ? TagArray::kNoWay : m_tags.find(line);
+        if (way == TagArray::kNoWay) return store_any(addr, in, len, delay);
+        const std::uint64_t set = m_tags.set_of(line);
+        if (!is_writable(m_tags.state(set, way))) return store_any(addr, in, len, delay);
+        delay += m_hit_latency;
+        touch(set, way);
+        copy_bytes(m_tags.data(set, way) + (addr - m_tags.addr_of(line)), in, len);
+        m_tags.set_state(set, way, LineState::Modified);
+        ++m_stats.write_hits;
+        return true;
+    }
     // From the level above (or the home agent, for a system-level cache).
     void serve(coherence::LineRequest& r, common::Duration& delay);
 
@@ -108,6 +133,25 @@ private:
         std::uint32_t way;
         bool hit;
     };
+    bool load_any(common::Addr addr, std::uint8_t* out, std::uint32_t len, common::Duration& delay,
+                  coherence::Source* source);
+    bool store_any(common::Addr addr, const std::uint8_t* in, std::uint32_t len, common::Duration& delay);
+    // LRU, the usual policy, is called without a virtual call.
+    void touch(std::uint64_t set, std::uint32_t way) {
+        if (m_lru) {
+            m_lru->touch(set, way);
+        } else {
+            m_repl->touch(set, way);
+        }
+    }
+    // The CPU's common access sizes copy without a library call.
+    static void copy_bytes(std::uint8_t* to, const std::uint8_t* from, std::uint32_t len) {
+        if (len == 8) {
+            std::memcpy(to, from, 8);
+        } else {
+            std::memcpy(to, from, len);
+        }
+    }
     Slot obtain(std::uint64_t line, bool exclusive, common::Duration& delay,
                 coherence::Source& source);
     std::uint32_t make_room(std::uint64_t set, common::Duration& delay);
@@ -127,6 +171,7 @@ private:
 
     TagArray m_tags;
     std::unique_ptr<ReplacementPolicy> m_repl;
+    LruPolicy* m_lru = nullptr;  // m_repl, when it is LRU
     std::unique_ptr<Prefetcher> m_prefetcher;
     std::vector<bool> m_prefetched;  // per entry: filled by the prefetcher, not yet used
     PrefetchList m_pending;

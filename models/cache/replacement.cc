@@ -7,8 +7,6 @@ namespace invalsim::cache {
 LruPolicy::LruPolicy(std::uint64_t sets, std::uint32_t ways)
     : m_ways(ways), m_stamp(sets * ways) {}
 
-void LruPolicy::touch(std::uint64_t set, std::uint32_t way) { m_stamp[set * m_ways + way] = ++m_clock; }
-
 void LruPolicy::forget(std::uint64_t set, std::uint32_t way) { m_stamp[set * m_ways + way] = 0; }
 
 std::uint32_t LruPolicy::victim(std::uint64_t set) {

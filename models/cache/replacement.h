@@ -25,7 +25,7 @@ public:
 class LruPolicy final : public ReplacementPolicy {
 public:
     LruPolicy(std::uint64_t sets, std::uint32_t ways);
-    void touch(std::uint64_t set, std::uint32_t way) override;
+    void touch(std::uint64_t set, std::uint32_t way) override { m_stamp[set * m_ways + way] = ++m_clock; }
     void forget(std::uint64_t set, std::uint32_t way) override;
     std::uint32_t victim(std::uint64_t set) override;
 

@@ -7,7 +7,7 @@ namespace invalsim::common {
 // A slot is recycled only for a bin of a time long past (more than half the
 // ring before the latest arrival); work that spans more than that, such as a
 // burst of posted write-backs, makes the ring grow instead of losing it.
-Occupancy::Bin& Occupancy::bin(std::uint64_t id) {
+Occupancy::Bin& Occupancy::claim(std::uint64_t id) {
     if (m_bins.empty()) m_bins.resize(kBins);
     while (true) {
         Bin& b = m_bins[id & (m_bins.size() - 1)];  // the ring's size is a power of two

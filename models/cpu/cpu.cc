@@ -225,18 +225,23 @@ void Cpu::stream(AccessSource& source, Duration limit) {
 }
 
 void Cpu::issue(const Access& a) {
-    for_each_piece(a.addr, a.size, m_setup.granule, [&](Addr p, std::uint32_t len) {
-        switch (a.kind) {
-            case Access::Kind::Load: transport(tlm::TLM_READ_COMMAND, p, len, false); break;
-            case Access::Kind::Fetch: transport(tlm::TLM_READ_COMMAND, p, len, true); break;
-            case Access::Kind::Store:
-                for (std::uint32_t i = 0; i < len; ++i) {
-                    m_buf[i] = static_cast<std::uint8_t>(a.value >> (8 * ((p - a.addr + i) % 8)));
-                }
-                transport(tlm::TLM_WRITE_COMMAND, p, len, false);
-                break;
-        }
-    });
+    // Most accesses stay within one line: no splitting loop for them.
+    if (a.size <= m_setup.granule - (a.addr & (m_setup.granule - 1))) {
+        issue_piece(a, a.addr, a.size);
+        return;
+    }
+    for_each_piece(a.addr, a.size, m_setup.granule, [&](Addr p, std::uint32_t len) { issue_piece(a, p, len); });
+}
+
+void Cpu::issue_piece(const Access& a, Addr p, std::uint32_t len) {
+    switch (a.kind) {
+        case Access::Kind::Load: transport(tlm::TLM_READ_COMMAND, p, len, false); break;
+        case Access::Kind::Fetch: transport(tlm::TLM_READ_COMMAND, p, len, true); break;
+        case Access::Kind::Store:
+            fill_repeating(m_buf.data(), len, a.value, p - a.addr);
+            transport(tlm::TLM_WRITE_COMMAND, p, len, false);
+            break;
+    }
 }
 
 void Cpu::transport(tlm::tlm_command cmd, Addr addr, std::uint32_t len, bool fetch) {

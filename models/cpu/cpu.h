@@ -99,6 +99,7 @@ private:
     void take_stalls();
     void stream(AccessSource& source, common::Duration limit);
     void issue(const Access& a);
+    void issue_piece(const Access& a, common::Addr piece, std::uint32_t len);
     void transport(tlm::tlm_command cmd, common::Addr addr, std::uint32_t len, bool fetch);
     coherence::Source tlm_access(tlm::tlm_command cmd, common::Addr addr, std::uint32_t len, bool fetch);
     void compare(const Op& op, common::Addr a, std::uint32_t len, ExpectFailure& f) const;

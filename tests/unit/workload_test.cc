@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "models/common/histogram.h"
+#include "models/cpu/access.h"
 #include "models/cpu/lackey_reader.h"
 #include "models/cpu/synthetic_source.h"
 #include "models/cpu/trace_placement.h"
@@ -160,4 +161,17 @@ TEST_CASE("histogram percentiles are within a bucket of the truth", "[histogram]
     common::Histogram one;
     one.record(common::Duration::ps(7));
     CHECK(one.percentile(0.5) == common::Duration::ps(7));
+}
+
+TEST_CASE("store data repeats the value's bytes from the access's own offset", "[workload]") {
+    const std::uint64_t v = 0x8877665544332211ULL;
+    std::uint8_t buf[24];
+    // Bytes 3..22 of an access: byte k is byte k % 8 of the value.
+    fill_repeating(buf, 20, v, 3);
+    for (unsigned i = 0; i < 20; ++i) {
+        CHECK(buf[i] == static_cast<std::uint8_t>(v >> (8 * ((3 + i) % 8))));
+    }
+    fill_repeating(buf, 8, v, 0);
+    CHECK(buf[0] == 0x11);
+    CHECK(buf[7] == 0x88);
 }
