@@ -19,18 +19,21 @@ std::string clock_text(double s) {
 
 Progress::Progress(std::FILE* out, bool terminal, std::size_t total, std::size_t skipped)
     : m_out(out), m_terminal(terminal), m_total(total), m_skipped(skipped), m_done(skipped),
-      m_start(std::chrono::steady_clock::now()), m_drawn(m_start) {}
+      m_start(std::chrono::steady_clock::now()), m_drawn(m_start), m_finished(m_start) {}
 
 double Progress::seconds_since(std::chrono::steady_clock::time_point t) const {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 
-// From the points that ran here, not the skipped ones.
+// From the pace of the points that ran here (not the skipped ones), counting
+// down between two finished points.
 std::string Progress::eta() const {
     const std::size_t ran = m_done - m_skipped;
     if (m_done == m_total) return "0:00";
     if (ran == 0) return "--:--";
-    return clock_text(seconds_since(m_start) / static_cast<double>(ran) * static_cast<double>(m_total - m_done));
+    const double pace = std::chrono::duration<double>(m_finished - m_start).count() / static_cast<double>(ran);
+    const double left = pace * static_cast<double>(m_total - m_done) - seconds_since(m_finished);
+    return clock_text(left > 0 ? left : 0);
 }
 
 void Progress::start() {
@@ -46,6 +49,7 @@ void Progress::start() {
 void Progress::finished(bool ok) {
     ++m_done;
     if (!ok) ++m_failed;
+    m_finished = std::chrono::steady_clock::now();
     if (m_terminal) {
         draw();
         if (m_done == m_total) std::fputs("\n", m_out);

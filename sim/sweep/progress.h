@@ -27,7 +27,7 @@ private:
     std::FILE* m_out;
     bool m_terminal;
     std::size_t m_total, m_skipped, m_done, m_failed = 0;
-    std::chrono::steady_clock::time_point m_start, m_drawn;
+    std::chrono::steady_clock::time_point m_start, m_drawn, m_finished;
 };
 
 }  // namespace invalsim::sweep

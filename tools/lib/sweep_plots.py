@@ -3,6 +3,7 @@ tools/report-sweep). Reads the tidy results.csv; results.jsonl only for the
 configs' names. Needs Debian's python3-matplotlib."""
 import csv
 import json
+import math
 import os
 import re
 
@@ -93,10 +94,13 @@ def short(v):
     return os.path.basename(s)[:-5] if s.endswith(".json") else s
 
 
-def sort_key(v):
-    """Numbers (sizes, times) in numeric order before names in text order."""
+def sort_key(v, order=None):
+    """Numbers (sizes, times) in numeric order; other values (names, files)
+    after them, in the order the sweep lists them (`order`: value -> rank)."""
     n = number(v)
-    return (0, n, "") if n is not None else (1, 0, str(v))
+    if n is not None:
+        return (0, n, "")
+    return (1, (order or {}).get(v, 0), str(v))
 
 
 def time_unit(seconds):
@@ -141,33 +145,50 @@ def param_names(params):
 
 
 def metric_name(path):
+    """A metric's name on an axis: its last part without the unit suffix."""
     if path in METRIC_NAMES:
         return METRIC_NAMES[path]
-    leaf = re.sub(r"_(ns|ps|us|bytes)$", "", path.split(".")[-1])
-    parent = [x for x in path.split(".")[:-1] if not x.isdigit()]
-    return ("%s %s" % (parent[-1], leaf) if parent else leaf).replace("_", " ")
+    return re.sub(r"_(ns|ps|us|bytes)$", "", path.split(".")[-1]).replace("_", " ")
 
 
 # --- axes ---------------------------------------------------------------------
 
+def data_ticks(ax, xs, fmt):
+    """Ticks at the swept values when there are few enough to read, else
+    at powers of 2**k spaced to give at most a dozen."""
+    from matplotlib.ticker import FixedLocator, NullLocator
+
+    vals = sorted(set(xs))
+    if len(vals) <= 12:
+        ax.xaxis.set_major_locator(FixedLocator(vals))
+    else:
+        span = math.log2(max(vals) / min(vals))
+        ax.xaxis.set_major_locator(LogLocator(base=2 ** max(1, math.ceil(span / 12)), numticks=100))
+    ax.xaxis.set_minor_locator(NullLocator())
+    ax.xaxis.set_major_formatter(FuncFormatter(fmt))
+
+
 def set_x_axis(ax, name, kind, xs):
-    """Scale, ticks and label for the x axis, by the kind of its values."""
+    """Scale, ticks and label for the x axis, by the kind of its values.
+    Returns the function that maps a value (bytes, seconds) to the axis."""
+    wide = min(xs) > 0 and max(xs) / min(xs) >= 16
     if kind == "size":
         ax.set_xscale("log", base=2)
-        ax.xaxis.set_major_locator(LogLocator(base=4 if max(xs) / min(xs) > 1 << 16 else 2))
-        ax.xaxis.set_major_formatter(FuncFormatter(size_label))
+        data_ticks(ax, xs, size_label)
         ax.tick_params(axis="x", labelrotation=45)
         ax.set_xlabel(name)
         return lambda x: x
     if kind == "time":
         unit = time_unit(min(xs))
-        if max(xs) / min(xs) >= 100:
+        scale = TIME_UNITS[unit]
+        if wide:
             ax.set_xscale("log")
+            data_ticks(ax, [x / scale for x in xs], lambda v, _: "%g" % v)
         ax.set_xlabel("%s (%s)" % (name, unit))
-        return lambda x: x / TIME_UNITS[unit]
-    if min(xs) > 0 and max(xs) / min(xs) >= 16:
+        return lambda x: x / scale
+    if wide:
         ax.set_xscale("log", base=2)
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: "%g" % v))
+        data_ticks(ax, xs, lambda v, _: "%g" % v)
     ax.set_xlabel(name)
     return lambda x: x
 
@@ -211,6 +232,14 @@ def pick_x(sweep, rows):
     return max(numeric, key=lambda p: (len({r[p] for r in rows}), kind_of({r[p] for r in rows}) == "size"))
 
 
+def first_seen(sweep, p):
+    """Each value of parameter p -> its rank in the sweep (its spec order)."""
+    order = {}
+    for r in sweep.rows:
+        order.setdefault(r[p], len(order))
+    return order
+
+
 def series(sweep, rows, x):
     """(label, rows) per combination of the parameters other than x, in
     numeric order of their values."""
@@ -219,7 +248,8 @@ def series(sweep, rows, x):
     for r in rows:
         groups.setdefault(tuple(r[p] for p in others), []).append(r)
     out = []
-    for key in sorted(groups, key=lambda k: [sort_key(v) for v in k]):
+    order = {p: first_seen(sweep, p) for p in others}
+    for key in sorted(groups, key=lambda k: [sort_key(v, order[p]) for p, v in zip(others, k)]):
         label = ", ".join("%s=%s" % (sweep.names[p], short(v)) for p, v in zip(others, key)) or "all points"
         out.append((label, groups[key]))
     return out
@@ -247,7 +277,7 @@ def line_figure(sweep, out, x=None, path=LATENCY, title=None, name=None):
     set_y_log_if_wide(ax, ys_all)
     ax.set_ylabel(metric_name(path) + unit)
     default = ("cpu_cache_invalidate_memregion latency on %s" if path == LATENCY else
-               metric_name(path) + " on %s") % sweep.configs()
+               path + " on %s") % sweep.configs()
     ax.set_title(title or default)
     ax.grid(True, which="both", alpha=0.3)
     ax.legend(fontsize=7, title=None)
@@ -265,23 +295,23 @@ def coherence_figure(sweep, out, title=None):
     rows = [r for r in sweep.ran() if metric(r, "coherence.stale_reads") is not None]
     if not rows:
         return []
-    rows.sort(key=lambda r: [sort_key(r[p]) for p in sweep.params])
     stale = [metric(r, "coherence.stale_reads") for r in rows]
     res = [metric(r, "coherence.resurrections") or 0 for r in rows]
     fig, ax = plt.subplots(figsize=(max(6, 0.45 * len(rows) + 2), 4.8))
     idx = list(range(len(rows)))
     for offset, vals, label in ((-0.2, stale, "stale reads"), (0.2, res, "resurrected write-backs")):
         bars = ax.bar([i + offset for i in idx], vals, width=0.4, label=label)
-        ax.bar_label(bars, labels=["%d" % v if v else "" for v in vals], fontsize=6, padding=1)
+        ax.bar_label(bars, labels=["%d" % v for v in vals], fontsize=6, padding=1)
     ax.set_xticks(idx)
     ax.set_xticklabels([point_label(sweep, r) for r in rows], rotation=60, ha="right", fontsize=7)
     varied = [p for p in sweep.params if len({r[p] for r in sweep.rows}) > 1] or sweep.params
     what = " / ".join(sweep.names[p] for p in varied)
     ax.set_xlabel("flow variant (%s)" % what if varied == ["scenario"] else what)
     ax.set_ylabel("count (cache lines)")
-    ax.set_title(title or "stale reads and resurrected write-backs per flow variant on %s" % sweep.configs())
+    ax.set_ylim(0, max(stale + res + [1]) * 1.12)
+    ax.set_title(title or "stale reads and resurrected write-backs per flow variant\non %s" % sweep.configs())
     ax.grid(True, axis="y", alpha=0.3)
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return save(fig, out, "coherence")
 
 
