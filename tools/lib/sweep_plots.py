@@ -153,28 +153,28 @@ def metric_name(path):
 
 # --- axes ---------------------------------------------------------------------
 
-def data_ticks(ax, xs, fmt):
+def data_ticks(ax, xs, fmt, most=12):
     """Ticks at the swept values when there are few enough to read, else
-    at powers of 2**k spaced to give at most a dozen."""
+    at powers of 2**k spaced to give at most `most`."""
     from matplotlib.ticker import FixedLocator, NullLocator
 
     vals = sorted(set(xs))
-    if len(vals) <= 12:
+    if len(vals) <= most:
         ax.xaxis.set_major_locator(FixedLocator(vals))
     else:
         span = math.log2(max(vals) / min(vals))
-        ax.xaxis.set_major_locator(LogLocator(base=2 ** max(1, math.ceil(span / 12)), numticks=100))
+        ax.xaxis.set_major_locator(LogLocator(base=2 ** max(1, math.ceil(span / most)), numticks=100))
     ax.xaxis.set_minor_locator(NullLocator())
     ax.xaxis.set_major_formatter(FuncFormatter(fmt))
 
 
-def set_x_axis(ax, name, kind, xs):
+def set_x_axis(ax, name, kind, xs, most=12):
     """Scale, ticks and label for the x axis, by the kind of its values.
     Returns the function that maps a value (bytes, seconds) to the axis."""
     wide = min(xs) > 0 and max(xs) / min(xs) >= 16
     if kind == "size":
         ax.set_xscale("log", base=2)
-        data_ticks(ax, xs, size_label)
+        data_ticks(ax, xs, size_label, most)
         ax.tick_params(axis="x", labelrotation=45)
         ax.set_xlabel(name)
         return lambda x: x
@@ -183,31 +183,43 @@ def set_x_axis(ax, name, kind, xs):
         scale = TIME_UNITS[unit]
         if wide:
             ax.set_xscale("log")
-            data_ticks(ax, [x / scale for x in xs], lambda v, _: "%g" % v)
+            data_ticks(ax, [x / scale for x in xs], lambda v, _: "%g" % v, most)
         ax.set_xlabel("%s (%s)" % (name, unit))
         return lambda x: x / scale
     if wide:
         ax.set_xscale("log", base=2)
-        data_ticks(ax, xs, lambda v, _: "%g" % v)
+        data_ticks(ax, xs, lambda v, _: "%g" % v, most)
     ax.set_xlabel(name)
     return lambda x: x
 
 
-def y_scale(path, ys):
-    """(divisor, label suffix) for a metric: times in ns shown in the unit
-    that fits them, other values as they are."""
+def time_label(ns, _=None):
+    """A tick of a time axis kept in ns: "100 ns", "10 us", "1.5 ms"."""
+    for unit in ("s", "ms", "us"):
+        if ns >= TIME_UNITS[unit] / 1e-9:
+            return "%g %s" % (ns * 1e-9 / TIME_UNITS[unit], unit)
+    return "%g ns" % ns
+
+
+def set_y_axis(ax, path, name, ys):
+    """Scale, ticks and label of a metric's axis. Values that span more than
+    a factor of 20 go on a log axis; times (`_ns`) are labelled in units on
+    each tick when logarithmic, else in the one unit that fits them. Returns
+    the divisor to apply to the values."""
+    pos = [y for y in ys if y > 0]
+    wide = pos and len(pos) == len(ys) and max(pos) / min(pos) >= 20
+    if wide:
+        ax.set_yscale("log")
+    if path.endswith("_ns") and wide:
+        ax.yaxis.set_major_formatter(FuncFormatter(time_label))
+        ax.set_ylabel(name)
+        return 1
     if path.endswith("_ns"):
         unit = time_unit(max(ys) * 1e-9)
-        return TIME_UNITS[unit] / 1e-9, " (%s)" % unit
-    if path.endswith("_bytes"):
-        return 1, " (bytes)"
-    return 1, ""
-
-
-def set_y_log_if_wide(ax, ys):
-    pos = [y for y in ys if y > 0]
-    if pos and len(pos) == len(ys) and max(pos) / min(pos) >= 20:
-        ax.set_yscale("log")
+        ax.set_ylabel("%s (%s)" % (name, unit))
+        return TIME_UNITS[unit] / 1e-9
+    ax.set_ylabel(name + (" (bytes)" if path.endswith("_bytes") else ""))
+    return 1
 
 
 # --- figures ------------------------------------------------------------------
@@ -265,17 +277,13 @@ def line_figure(sweep, out, x=None, path=LATENCY, title=None, name=None):
     kind = kind_of({r[x] for r in rows})
     if kind is None:
         raise SystemExit("plot-sweep: --x %s has values that are not numbers, sizes or times" % x)
-    div, unit = y_scale(path, [metric(r, path) for r in rows])
     fig, ax = plt.subplots(figsize=(7.5, 4.8))
     xs = [number(r[x]) for r in rows]
     to_x = set_x_axis(ax, sweep.names[x], kind, xs)
-    ys_all = []
+    div = set_y_axis(ax, path, metric_name(path), [metric(r, path) for r in rows])
     for label, pts in series(sweep, rows, x):
         xy = sorted((number(r[x]), metric(r, path) / div) for r in pts)
-        ys_all += [b for _, b in xy]
         ax.plot([to_x(a) for a, _ in xy], [b for _, b in xy], marker="o", markersize=3, label=label)
-    set_y_log_if_wide(ax, ys_all)
-    ax.set_ylabel(metric_name(path) + unit)
     default = ("cpu_cache_invalidate_memregion latency on %s" if path == LATENCY else
                path + " on %s") % sweep.configs()
     ax.set_title(title or default)
@@ -326,23 +334,22 @@ def corun_figure(sweep, out, x=None, record=0, title=None):
     groups = series(sweep, rows, x)
     paths = [base + "%s.%s_ns" % (w, q) for w in ("corun_during", "corun_after") for q in ("p50", "p99", "p999")]
     ys = [metric(r, p) for r in rows for p in paths if metric(r, p)]
-    div, unit = y_scale("_ns", ys)
     fig, axes = plt.subplots(1, len(groups), figsize=(4.4 * len(groups), 4.4), sharey=True, squeeze=False)
     colors = {"p50": "tab:blue", "p99": "tab:orange", "p999": "tab:red"}
     for ax, (label, pts) in zip(axes[0], groups):
-        to_x = set_x_axis(ax, sweep.names[x], kind_of({r[x] for r in rows}), [number(r[x]) for r in rows])
+        to_x = set_x_axis(ax, sweep.names[x], kind_of({r[x] for r in rows}), [number(r[x]) for r in rows], most=6)
         for window, style in (("corun_during", "-"), ("corun_after", "--")):
             for q in ("p50", "p99", "p999"):
                 xy = sorted((number(r[x]), metric(r, base + "%s.%s_ns" % (window, q))) for r in pts)
-                xy = [(a, b / div) for a, b in xy if b]
+                xy = [(a, b) for a, b in xy if b]
                 if xy:
                     ax.plot([to_x(a) for a, _ in xy], [b for _, b in xy], style, color=colors[q], marker=".",
                             label="%s the call, %s" % (window.split("_")[1], q))
-        ax.set_yscale("log")
         ax.set_title(label, fontsize=9)
         ax.grid(True, which="both", alpha=0.3)
-    axes[0][0].set_ylabel("co-running CPUs' load latency%s" % unit)
-    axes[0][0].legend(fontsize=7)
+    set_y_axis(axes[0][0], "_ns", "co-running CPUs' load latency", ys)
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="lower center", ncol=6, fontsize=8, bbox_to_anchor=(0.5, -0.16))
     fig.suptitle(title or "co-running CPUs' load latency during and after the invalidate, %s" % sweep.configs())
     return save(fig, out, "corun")
 
