@@ -27,9 +27,9 @@ std::vector<config::Override> overrides(const std::vector<std::string>& sets) {
     return out;
 }
 
-// The scenario document with the point's overrides, or nullopt.
-std::optional<Json> overridden_scenario(const PointPlan& plan) {
-    Json doc = config::load_json_file(plan.scenario);
+// The scenario document (`doc`, as read) with the point's overrides, or
+// nullopt when they do not apply.
+std::optional<Json> overridden_scenario(const PointPlan& plan, Json doc) {
     config::Diagnostics diag(plan.scenario);
     config::apply_overrides(doc, overrides(plan.scenario_sets), diag);
     if (!diag.empty() || !doc.is_object()) return std::nullopt;
@@ -70,7 +70,12 @@ std::string content_hash(const std::string& bytes) {
 }
 
 std::optional<Json> resolved_scenario(const PointPlan& plan) {
-    std::optional<Json> doc = overridden_scenario(plan);
+    std::optional<Json> doc;
+    try {
+        doc = overridden_scenario(plan, config::load_json_file(plan.scenario));
+    } catch (const config::InputError&) {
+        return std::nullopt;  // the point's run reports it
+    }
     if (!doc) return std::nullopt;
     for_each_trace_file(*doc, [&](Json& f) {
         f = absolute_path(config::resolve_relative(plan.scenario, f.get<std::string>()));
@@ -94,11 +99,17 @@ Fingerprinter::Fingerprinter(const std::string& exe) {
     m_invalsim = {{"version", kVersion}, {"binary", ok ? content_hash(bytes) : "unreadable"}};
 }
 
+const Json& Fingerprinter::json_doc(const std::string& path) {
+    auto it = m_docs.find(path);
+    if (it == m_docs.end()) it = m_docs.emplace(path, config::load_json_file(path)).first;
+    return it->second;
+}
+
 std::string Fingerprinter::json_hash(const std::string& path) {
     auto it = m_hashes.find(path);
     if (it != m_hashes.end()) return it->second;
     // Parsed, so that built-in files hash like the others.
-    return m_hashes[path] = content_hash(config::load_json_file(path).dump());
+    return m_hashes[path] = content_hash(json_doc(path).dump());
 }
 
 std::string Fingerprinter::file_hash(const std::string& path) {
@@ -112,7 +123,7 @@ std::string Fingerprinter::file_hash(const std::string& path) {
 Json Fingerprinter::of(const PointPlan& plan) {
     Json inputs = Json::object();
     inputs[plan.scenario] = json_hash(plan.scenario);
-    std::optional<Json> doc = overridden_scenario(plan);
+    std::optional<Json> doc = overridden_scenario(plan, json_doc(plan.scenario));
     std::string cfg = plan.config;
     if (cfg.empty() && doc) cfg = scenario::config_named_by(*doc, plan.scenario);
     if (!cfg.empty()) inputs[cfg] = json_hash(cfg);

@@ -31,11 +31,13 @@ public:
     config::Json of(const PointPlan& plan);
 
 private:
+    const config::Json& json_doc(const std::string& path);  // read once per sweep
     std::string json_hash(const std::string& path);
     std::string file_hash(const std::string& path);
 
     config::Json m_invalsim;
     std::map<std::string, std::string> m_hashes;
+    std::map<std::string, config::Json> m_docs;
 };
 
 // FNV-1a, 64 bits, as 16 hex digits: a change detector, not a signature.

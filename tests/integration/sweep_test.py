@@ -313,11 +313,14 @@ def test_plots():
     for text in ("flow variant (scenario)", "arm64-sanitize-missing", "stale reads", "count (cache lines)"):
         assert text in coh, text
     lat = svg_text(os.path.join(WORK, "f-corun", "latency.svg"))
-    for text in ("region size", "invalidate latency (", "mechanism=va-loop", "64 MiB", "arm64-hha"):
+    # Log axes of times carry their unit on every tick.
+    for text in ("region size", ">invalidate latency</text>", ">10 us</text>", ">1 ms</text>", "mechanism=va-loop",
+                 "64 MiB", "arm64-hha"):
         assert text in lat, text
     assert "(bytes)" not in lat
     cor = svg_text(os.path.join(WORK, "f-corun", "corun.svg"))
-    assert "during the call, p999" in cor and "after the call, p50" in cor and "load latency (" in cor
+    assert "during the call, p999" in cor and "after the call, p50" in cor and "load latency</text>" in cor
+    assert ">100 ns</text>" in cor
     # A time on the x axis, in its unit, legends in numeric order.
     made = plot(poll, "--out", os.path.join(WORK, "f-poll"))
     svg = svg_text(os.path.join(WORK, "f-poll", "latency.svg"))
