@@ -5,6 +5,7 @@
 
 #include "sim/cli/commands.h"
 #include "sim/cli/options.h"
+#include "sim/cli/run_output.h"
 #include "sim/config/json_source.h"
 #include "sim/sweep/sweep_emit.h"
 #include "sim/sweep/sweep_results.h"
@@ -67,8 +68,6 @@ int sweep_command(const std::vector<std::string>& args) {
          "write a Slurm job array and a GNU parallel job list to DIR instead of running")
         ("chunk", po::value(&o.chunk)->value_name("K"), "points per Slurm array task (default 1)")
         ("collect", po::value(&o.collect)->value_name("DIR"), "merge the point results under DIR");
-    po::positional_options_description pos;
-    pos.add("spec", 1);
     if (!parse_options(args, desc,
                        "usage: invalsim sweep [SPEC.json] [--scenario FILE] [--param PATH=VALUES ...] "
                        "[--jobs N] [--out DIR] [--force]\n"
@@ -76,7 +75,7 @@ int sweep_command(const std::vector<std::string>& args) {
                        "       invalsim sweep --collect DIR\n\n"
                        "Runs a scenario at every point of a parameter space, each point in its own "
                        "process, and writes results.csv and results.jsonl.",
-                       &pos)) {
+                       "spec")) {
         return kExitOk;
     }
     if (!o.collect.empty()) {
@@ -90,12 +89,14 @@ int sweep_command(const std::vector<std::string>& args) {
         if (o.emit.size() != 2 || o.emit[0] != "slurm") {
             throw po::error("--emit takes: slurm DIR");
         }
+        ensure_writable_dir("--emit", o.emit[1]);
         sweep::emit_slurm(spec, o.emit[1], self_exe(), o.chunk);
         std::cout << "sweep: " << spec.points().size() << " points; submit with: sbatch " << o.emit[1]
                   << "/sweep.sbatch (or: parallel < " << o.emit[1] << "/jobs.txt), then invalsim sweep --collect "
                   << o.emit[1] << "\n";
         return kExitOk;
     }
+    ensure_writable_dir("--out", o.out);
     const std::size_t failed = sweep::run_points(spec, {o.out, self_exe(), o.jobs, o.force});
     const auto sum = sweep::collect(o.out);
     std::cout << "sweep: " << sum.points << " points, " << sum.completed << " completed, " << failed

@@ -187,21 +187,20 @@ Parameter parse_parameter_arg(const std::string& arg) {
     }
     const std::string path = arg.substr(0, eq);
     const std::string text = arg.substr(eq + 1);
-    Json v = Json::parse(text, nullptr, false);
-    if (v.is_discarded()) {
-        if (text.find("..") != std::string::npos) {
-            v = text;
-        } else {
-            v = Json::array();
-            std::size_t start = 0;
-            while (true) {
-                const auto comma = text.find(',', start);
-                const std::string item = text.substr(start, comma - start);
-                Json parsed = Json::parse(item, nullptr, false);
-                v.push_back(parsed.is_discarded() ? Json(item) : parsed);
-                if (comma == std::string::npos) break;
-                start = comma + 1;
-            }
+    Json v;
+    if (Json::accept(text)) {
+        v = config::parse_json_text(text, "--param " + arg);
+    } else if (text.find("..") != std::string::npos) {
+        v = text;
+    } else {
+        v = Json::array();
+        std::size_t start = 0;
+        while (true) {
+            const auto comma = text.find(',', start);
+            const std::string item = text.substr(start, comma - start);
+            v.push_back(Json::accept(item) ? config::parse_json_text(item, "--param " + arg) : Json(item));
+            if (comma == std::string::npos) break;
+            start = comma + 1;
         }
     }
     Json doc = {{"scenario", "-"}, {"parameters", {{path, v}}}};

@@ -67,6 +67,7 @@ TEST_CASE("command-line parameters: lists, ranges and JSON", "[sweep]") {
     CHECK(sweep::parse_parameter_arg("scenario.cpus.cpu0.0.len=4KiB..16KiB*2").values.size() == 3);
     CHECK(sweep::parse_parameter_arg(R"(config.x=["a","b"])").values.size() == 2);
     CHECK_THROWS_AS(sweep::parse_parameter_arg("novalue"), config::InputError);
+    CHECK_THROWS_AS(sweep::parse_parameter_arg(R"(config.x=[{"a": 1, "a": 2}])"), config::InputError);
 }
 
 TEST_CASE("bad sweep specs name the path and the problem", "[sweep]") {
@@ -92,4 +93,7 @@ TEST_CASE("bad sweep specs name the path and the problem", "[sweep]") {
     one(R"({"scenario": "s", "paramters": {}})", "/paramters", "did you mean \"parameters\"?");
     one(R"({"scenario": "s", "parameters": {"config.x": "1..1000000+1"}})", "/parameters/config.x",
         "more than 100000 values");
+    // A parameter given twice would otherwise sweep only its last list.
+    one(R"({"scenario": "s", "parameters": {"config.x": [1, 2], "config.y": [3], "config.x": [4]}})",
+        "/parameters/config.x", "duplicate key \"config.x\"");
 }
