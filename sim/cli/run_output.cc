@@ -29,6 +29,10 @@ std::uint64_t parse_seed(const std::string& text) {
     }
 }
 
+config::InputError output_error(const std::string& option, const std::string& message) {
+    return config::InputError({{option, "", message, ""}});
+}
+
 }  // namespace
 
 void add_run_options(po::options_description& desc, RunOptions& opts) {
@@ -44,14 +48,6 @@ void add_run_options(po::options_description& desc, RunOptions& opts) {
         ("trace", po::value(&opts.trace)->value_name("FILE"),
          "write the run's timeline to FILE (Chrome trace-event JSON: open it in ui.perfetto.dev)");
 }
-
-namespace {
-
-config::InputError output_error(const std::string& option, const std::string& message) {
-    return config::InputError({{option, "", message, ""}});
-}
-
-}  // namespace
 
 void ensure_writable_dir(const std::string& option, const std::string& dir) {
     std::error_code ec;
