@@ -6,6 +6,10 @@ namespace {
 constexpr std::size_t kNone = ~std::size_t{0};
 }
 
+std::uint64_t SnoopFilter::host_bytes(std::uint64_t entries) {
+    return entries * (sizeof(Entry) + sizeof(Slot));
+}
+
 SnoopFilter::SnoopFilter(std::uint64_t sets, std::uint32_t ways)
     : m_sets(sets), m_ways(ways), m_slots(sets * ways), m_entries(sets * ways) {}
 

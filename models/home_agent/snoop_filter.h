@@ -25,6 +25,9 @@ public:
     // `sets` must be a power of two.
     SnoopFilter(std::uint64_t sets, std::uint32_t ways);
 
+    // Host memory a filter of `entries` entries occupies.
+    static std::uint64_t host_bytes(std::uint64_t entries);
+
     Entry* find(std::uint64_t line);
     // The entry for `line`, created if needed. When creating it pushed out
     // another line, `victim` receives that entry.

@@ -35,23 +35,7 @@ noc::AddressMap build_address_map(const config::SystemConfig& cfg) {
     return noc::AddressMap(std::move(ranges));
 }
 
-std::uint64_t next_power_of_two(std::uint64_t v) {
-    std::uint64_t p = 1;
-    while (p < v) p <<= 1;
-    return p;
-}
-
 }  // namespace
-
-std::uint64_t snoop_filter_entries(const config::SystemConfig& cfg) {
-    const auto& ha = cfg.home_agents;
-    if (ha.snoop_filter_entries) return ha.snoop_filter_entries;
-    const auto path = cfg.data_path();
-    const std::uint64_t lines = path.empty() ? 1 : path.back()->params.lines();
-    const std::uint64_t tracked = 2 * lines * cfg.cpu.count / ha.count;
-    return next_power_of_two(std::max<std::uint64_t>(tracked / ha.snoop_filter_ways, 16)) *
-           ha.snoop_filter_ways;
-}
 
 System::System(sc_core::sc_module_name name, const config::SystemConfig& cfg,
                const scenario::Scenario& scn, std::uint64_t seed, bool check)
@@ -234,7 +218,7 @@ void System::build_agents(const config::SystemConfig& cfg, std::uint64_t seed) {
     for (auto& t : m_tiles) w.cpus.push_back(t.get());
     w.snoop_round_trip = cfg.interconnect.hop_latency * 2;
     w.granule_bytes = cfg.private_line_bytes();
-    w.snoop_filter_entries = snoop_filter_entries(cfg);
+    w.snoop_filter_entries = cfg.snoop_filter_entries();
     for (std::uint32_t i = 0; i < cfg.home_agents.count; ++i) {
         w.slc_seed = seed * 7919 + i;
         const std::string n = "ha" + std::to_string(i);

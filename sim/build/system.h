@@ -82,7 +82,4 @@ private:
     const config::SystemConfig& m_cfg;
 };
 
-// Snoop-filter entries per agent when the config leaves it automatic.
-std::uint64_t snoop_filter_entries(const config::SystemConfig& cfg);
-
 }  // namespace invalsim::build

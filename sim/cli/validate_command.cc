@@ -52,15 +52,18 @@ int validate_command(const std::vector<std::string>& args) {
     po::options_description desc("validate options");
     add_run_options(desc, opts);
     if (!parse_options(args, desc,
-                       "usage: invalsim validate --scenario FILE [--config FILE] [--set PATH=VALUE ...] "
+                       "usage: invalsim validate [[--scenario] FILE] [--config FILE] [--set PATH=VALUE ...] "
                        "[--out DIR]\n\nRuns the scenario with every load and write-back checked against a "
                        "golden memory model. Exit 0 when the coherence outcome is what the scenario's "
                        "\"expect\" block states (by default: no stale read, no resurrection, devices "
-                       "equal to the golden model) and its other expectations hold; 1 otherwise.")) {
+                       "equal to the golden model) and its other expectations hold; 1 otherwise. The "
+                       "scenario may be given as the one bare argument: `invalsim validate S.json`.",
+                       "scenario")) {
         return kExitOk;
     }
     const Inputs in = load_inputs(opts.scenario_or_default(), opts.inputs.config, opts.inputs.sets, opts.seed,
                                   opts.inputs.scenario_sets);
+    prepare_outputs(opts);
     const SimulationResult res = simulate(in, true, opts.trace);
     const HostFigures host = write_results(opts.out, in, res);
     bool coherent = false;

@@ -56,7 +56,8 @@ const Schema<CacheConfig>& cache_schema() {
     static const Schema<CacheConfig> s = [] {
         const Schema<CacheParams> p = {
             size_field("size", &CacheParams::size_bytes,
-                       "capacity; a multiple of ways x line size giving a power-of-two set count"),
+                       "capacity, at most 1GiB; a multiple of ways x line size giving a power-of-two "
+                       "set count"),
             integer_field("ways", &CacheParams::ways, "associativity (1-64)"),
             integer_field("line_size", &CacheParams::line_bytes,
                           "line size in bytes, a power of two (8-4096); equal for all private "
@@ -91,7 +92,7 @@ const Schema<CacheConfig>& cache_schema() {
 const Schema<home_agent::SlcParams>& slc_schema() {
     using home_agent::SlcParams;
     static const Schema<SlcParams> s = {
-        size_field("size", &SlcParams::size_bytes, "capacity per agent; 0 for no system-level cache"),
+        size_field("size", &SlcParams::size_bytes, "capacity per agent, at most 1GiB; 0 for no system-level cache"),
         integer_field("ways", &SlcParams::ways, "associativity (1-64)"),
         integer_field("line_size", &SlcParams::line_bytes,
                       "line size, at least the private line size"),
@@ -115,8 +116,8 @@ const Schema<home_agent::HomeAgentParams>& home_agents_schema() {
         time_field("lookup_latency", &HomeAgentParams::lookup_latency,
                    "snoop-filter lookup paid by every request at the agent"),
         integer_field("snoop_filter_entries", &HomeAgentParams::snoop_filter_entries,
-                      "entries per agent; 0 sizes it to twice the private last-level lines the "
-                      "agent tracks"),
+                      "entries per agent, at most 64Mi; 0 sizes it to twice the private last-level "
+                      "lines the agent tracks"),
         integer_field("snoop_filter_ways", &HomeAgentParams::snoop_filter_ways,
                       "snoop filter associativity; a full set back-invalidates its LRU line"),
         object_field("slc", &HomeAgentParams::slc, slc_schema(),

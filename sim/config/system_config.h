@@ -97,6 +97,9 @@ struct SystemConfig {
     std::uint32_t private_line_bytes() const;
     // Names of the operations instances the invalidate mechanism provides.
     std::vector<std::string> invalidate_instances() const;
+    // Snoop-filter entries per agent: as configured, or when automatic twice
+    // the agent's share of all CPUs' last-level private lines.
+    std::uint64_t snoop_filter_entries() const;
 };
 
 }  // namespace invalsim::config
