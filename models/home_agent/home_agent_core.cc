@@ -1,6 +1,8 @@
 #include "models/home_agent/home_agent_core.h"
 
+#include <algorithm>
 #include <cstring>
+#include <map>
 
 namespace invalsim::home_agent {
 
@@ -212,6 +214,44 @@ cache::MaintenanceResult HomeAgentCore::clean_invalidate(Addr start, Addr end,
     for (std::uint64_t line : dropped) m_sf.erase(line);
     if (m_slc) r += m_slc->maintain_range(cache::MaintenanceOp::CleanInvalidate, start, end - start, at, interest);
     return r;
+}
+
+// Private copies first, as for a read-unique (their dirty data lands in the
+// slice), then the slice's copy; one snoop per coherence granule.
+BackInvalidation HomeAgentCore::back_invalidate(Addr start, Addr end, const std::function<bool(Addr)>& owned) {
+    BackInvalidation out;
+    if (end <= start) return out;
+    const std::uint32_t g = m_wiring.granule_bytes;
+    std::map<Addr, Duration> cost;
+    std::vector<std::uint64_t> dropped;
+    m_sf.for_each_in(start / g, (end - 1) / g, [&](SnoopFilter::Entry& e) {
+        const Addr addr = e.line * g;
+        if (!owned(addr)) return;
+        Duration d = m_params.lookup_latency;
+        out.copies += e.sharers.count();
+        if (snoop_sharers(e.sharers, SharerSet::kMaxCpus, Snoop::Invalidate, addr, d)) {
+            ++out.written_back;
+            d = write_data(addr, g, m_snoop_buf.data(), d);
+        }
+        cost[addr] = d;
+        dropped.push_back(e.line);
+    });
+    for (std::uint64_t line : dropped) m_sf.erase(line);
+    if (m_slc) {
+        for (Addr a : m_slc->valid_lines_in(start, end - start)) {
+            if (!owned(a)) continue;
+            const cache::MaintenanceResult r =
+                m_slc->maintain_line(cache::MaintenanceOp::CleanInvalidate, a, m_params.lookup_latency);
+            out.copies += r.invalidated;
+            out.written_back += r.written_back;
+            for (Addr l = std::max(a, start - start % g); l < std::min<Addr>(a + m_slc->line_bytes(), end); l += g) {
+                cost[l] += r.done;  // after the private copies of that line, if any
+            }
+        }
+    }
+    m_stats.device_bisnps += cost.size();
+    for (const auto& kv : cost) out.line_costs.push_back(kv.second);
+    return out;
 }
 
 std::uint64_t HomeAgentCore::searchable_sets() const {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -14,6 +15,18 @@
 #include "models/home_agent/snoop_filter.h"
 
 namespace invalsim::home_agent {
+
+// What a device's back-invalidation (CXL 3.x HDM-DB BISnp) cost the host:
+// one snoop per device line the host caches, each resolved by dropping the
+// private and memory-side copies and writing dirty data back to the device
+// before the response.
+struct BackInvalidation {
+    std::uint64_t copies = 0;        // cached copies dropped (private and SLC)
+    std::uint64_t written_back = 0;  // dirty copies written to the device first
+    // Host-side time of each snoop (lookup, CPU snoops, write-backs), one
+    // entry per device line, in address order.
+    std::vector<common::Duration> line_costs;
+};
 
 // The point of coherence for the lines it homes: keeps the CPUs' private
 // copies coherent through its snoop filter (MESI), and fronts the memory
@@ -36,11 +49,12 @@ public:
 
     MaintenanceEngine& engine() { return m_engine; }
     const MaintenanceEngine& engine() const { return m_engine; }
-    // Device-initiated back-invalidation (CXL HDM-DB): the same as the
-    // engine's work on [start, end), outside any MMIO operation.
-    cache::MaintenanceResult back_invalidate(common::Addr start, common::Addr end) {
-        return clean_invalidate(start, end, cache::Interest{}, common::Duration());
-    }
+    // Device-initiated back-invalidation (CXL HDM-DB) of the lines in
+    // [start, end) that `owned` accepts (the device's own lines of an
+    // interleaved range): every cached copy goes, dirty data first reaches
+    // the device. Write-backs are posted from the current time.
+    BackInvalidation back_invalidate(common::Addr start, common::Addr end,
+                                     const std::function<bool(common::Addr)>& owned);
     // Whole-cache write-back+invalidate of the slice (WBINVD's shared part).
     cache::MaintenanceResult flush_slc(common::Duration at, const cache::Interest& interest);
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -28,12 +29,13 @@ class System : public sc_core::sc_module,
                private invalidate::CpuControl,
                private cpu::Inspector,
                private golden::Decoder,
-               private mem::WriteObserver {
+               private mem::WriteObserver,
+               private events::HostCaches {
 public:
     // With `check`, a golden memory model checks every CPU load and every
     // write reaching a device.
     System(sc_core::sc_module_name name, const config::SystemConfig& cfg,
-           const scenario::Scenario& scn, std::uint64_t seed, bool check);
+           const scenario::Scenario& scn, std::uint64_t seed, bool check, std::size_t examples_per_step = 4);
 
     void register_stats(stats::StatsTree& tree) const;
     std::vector<const cpu::Cpu*> cpus() const;
@@ -43,9 +45,8 @@ public:
     const golden::GoldenModel* golden() const { return m_golden.get(); }
     // After the run, with checking: writes every dirty line back (a stale one
     // counts as a resurrection in step "end-of-run write-back"), then
-    // compares each device's contents with the golden model. Returns the
-    // mismatched lines per device.
-    std::vector<std::uint64_t> final_check();
+    // compares each device's contents with the golden model, per device.
+    std::vector<golden::DeviceCheck> final_check();
     std::vector<std::string> memory_names() const;
 
 private:
@@ -58,7 +59,8 @@ private:
     golden::Location locate(common::Addr hpa) const override;
     void on_write(std::uint32_t device, std::uint64_t dpa, const std::uint8_t* data,
                   std::uint32_t len) override;
-    std::uint64_t back_invalidate(common::Addr start, common::Addr end);
+    home_agent::BackInvalidation back_invalidate(common::Addr start, common::Addr end,
+                                                 const std::function<bool(common::Addr)>& owned) override;
 
     std::uint32_t cpu_count() const override { return static_cast<std::uint32_t>(m_tiles.size()); }
     void stall(std::uint32_t cpu, common::Duration not_before, common::Duration length,

@@ -38,7 +38,7 @@ public:
         committed[r] = on;
     }
     void set_locked(const std::string& d, bool on) override { log->push_back((on ? "lock " : "unlock ") + d); }
-    void dma_write(common::Addr, std::uint64_t, std::uint8_t) override {}
+    void dma_write(common::Addr, std::uint64_t, std::uint8_t, double, bool, const std::string&) override {}
     void peer_write(common::Addr, std::uint64_t, std::uint8_t, double, bool, const std::string&) override {}
     bool any_committed(const std::string&) const override { return committed.at("region"); }
     bool busy(const std::string& d) const override { return busy_devices.count(d) && busy_devices.at(d); }
