@@ -247,6 +247,8 @@ void System::declare_sync(const scenario::Scenario& scn) {
             } else if (op.kind == cpu::Op::Kind::Signal || op.kind == cpu::Op::Kind::WaitEvent) {
                 m_sync.declare_event(op.name);
             }
+            // Device changes and kernel calls raise theirs on completion.
+            if (!op.signal.empty()) m_sync.declare_event(op.signal);
         }
     }
     for (const auto& [barrier, n] : users) m_sync.declare_barrier(barrier, n);

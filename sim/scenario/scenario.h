@@ -24,6 +24,8 @@ struct Scenario {
     std::string file;
     std::string name;         // file name without folder and extension
     std::string description;
+    std::string flow;         // labels for reports (docs/scenarios.md); optional
+    std::string variant;
     std::string config;       // the config it names, resolved against its folder; "" if none
     std::optional<std::uint64_t> seed;
     std::vector<cpu::Program> programs;  // one per CPU, index = CPU number

@@ -21,7 +21,8 @@ using cpu::Op;
 namespace {
 
 constexpr std::uint64_t kMaxAccessBytes = 1ULL << 30;
-const std::vector<std::string> kTopKeys = {"description", "config", "set", "seed", "cpus", "expect"};
+const std::vector<std::string> kTopKeys = {"description", "flow", "variant", "config", "set", "seed", "cpus",
+                                           "expect"};
 
 // A count or a bound: 0, ">0", "<=3".
 bool read_bound(const Json& j, const Cursor& at, CoherenceExpect& e) {
@@ -399,6 +400,10 @@ Scenario parse_scenario(const Json& doc, const std::string& file, const config::
         const Cursor c = root.child(it.key());
         if (it.key() == "description") {
             config::read_string(it.value(), c, s.description);
+        } else if (it.key() == "flow") {
+            config::read_string(it.value(), c, s.flow);
+        } else if (it.key() == "variant") {
+            config::read_string(it.value(), c, s.variant);
         } else if (it.key() == "seed") {
             std::uint64_t seed = 0;
             if (config::read_integer(it.value(), c, ~0ULL, seed)) s.seed = seed;
