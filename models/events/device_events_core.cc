@@ -18,18 +18,9 @@ const char* to_string(Wipe w) {
     return "?";
 }
 
-// Each snoop takes the next free slot of `outstanding`, in line order.
-Duration back_invalidate_time(const std::vector<Duration>& line_costs, Duration round_trip,
-                              std::uint32_t outstanding) {
-    std::vector<Duration> slot(std::max<std::uint32_t>(outstanding, 1));
-    Duration last;
-    for (Duration c : line_costs) {
-        auto it = std::min_element(slot.begin(), slot.end());
-        *it += round_trip + c;
-        last = common::max(last, *it);
-    }
-    return last;
-}
+Duration& SnoopPipe::earliest() { return *std::min_element(m_slots.begin(), m_slots.end()); }
+
+Duration SnoopPipe::next_issue() const { return *std::min_element(m_slots.begin(), m_slots.end()); }
 
 DeviceEventsCore::DeviceEventsCore(Wiring wiring)
     : m_w(std::move(wiring)), m_busy_until(m_w.devices.size()), m_stats(m_w.devices.size()) {}
@@ -66,13 +57,14 @@ Duration DeviceEventsCore::land_wipe(std::uint32_t dev, Wipe kind) {
     if (kind == Wipe::NvdimmOverwrite) fill = d.overwrite_fill;
     Duration bi;
     if (d.back_invalidate) {
-        std::vector<Duration> costs;
+        SnoopPipe pipe = pipe_of(dev);
         for (const auto& r : m_w.ranges) {
             if (std::find(r.devices.begin(), r.devices.end(), dev) != r.devices.end()) {
-                collect_snoops(dev, r.base, r.base + r.size, costs);
+                snoop(dev, r.base, r.base + r.size, pipe);
             }
         }
-        bi = finish_snoops(dev, costs);
+        bi = pipe.done();
+        m_stats[dev].bi_time += bi;
     }
     d.memory->store().fill_all(fill);
     if (m_w.golden) m_w.golden->device_fill(dev, fill);
@@ -146,22 +138,24 @@ void DeviceEventsCore::land_lock(std::uint32_t dev, bool locked) {
 // granularity, so that no piece spans two devices.
 Duration DeviceEventsCore::write(Addr hpa, std::uint64_t len, std::uint8_t pattern, Writer who) {
     const std::vector<std::uint8_t> buf(256, pattern);
-    std::vector<std::vector<Duration>> costs(m_w.devices.size());
+    std::vector<SnoopPipe> pipes;
+    for (std::uint32_t dev = 0; dev < m_w.devices.size(); ++dev) pipes.push_back(pipe_of(dev));
     for (std::uint64_t done = 0; done < len;) {
         const Addr a = hpa + done;
         const std::uint64_t n = std::min<std::uint64_t>(len - done, 256 - a % 256);
         done += n;
         const golden::Location loc = m_w.decoder->locate(a);
         if (!loc.mapped || loc.locked) continue;
-        if (m_w.devices[loc.device].back_invalidate) collect_snoops(loc.device, a, a + n, costs[loc.device]);
+        if (m_w.devices[loc.device].back_invalidate) snoop(loc.device, a, a + n, pipes[loc.device]);
         m_w.devices[loc.device].memory->store().write(loc.dpa, buf.data(), n);
         if (m_w.golden) m_w.golden->device_write(loc.device, loc.dpa, buf.data(), n);
         (who == Writer::Dma ? m_stats[loc.device].dma_bytes : m_stats[loc.device].peer_bytes) += n;
     }
     // Every device of the range snoops at once; the write waits for the slowest.
     Duration bi;
-    for (std::uint32_t dev = 0; dev < costs.size(); ++dev) {
-        if (!costs[dev].empty()) bi = common::max(bi, finish_snoops(dev, costs[dev]));
+    for (std::uint32_t dev = 0; dev < pipes.size(); ++dev) {
+        m_stats[dev].bi_time += pipes[dev].done();
+        bi = common::max(bi, pipes[dev].done());
     }
     return bi;
 }
@@ -169,11 +163,11 @@ Duration DeviceEventsCore::write(Addr hpa, std::uint64_t len, std::uint8_t patte
 // A CXL device tracks the host's copies of its lines through its decoders,
 // committed or not: lines the host cached before a decoder reset are still
 // its to snoop when it changes the media behind them.
-void DeviceEventsCore::collect_snoops(std::uint32_t dev, Addr start, Addr end, std::vector<Duration>& costs) {
+void DeviceEventsCore::snoop(std::uint32_t dev, Addr start, Addr end, SnoopPipe& pipe) {
     if (m_w.host == nullptr) return;
     const DeviceSlot& d = m_w.devices[dev];
     const golden::Decoder& dec = *m_w.decoder;
-    const home_agent::BackInvalidation b = m_w.host->back_invalidate(start, end, [&d, &dec, dev](Addr a) {
+    const std::vector<Addr> lines = m_w.host->back_invalidate_lines(start, end, [&d, &dec, dev](Addr a) {
         if (d.cxl) {
             const auto& hdm = d.cxl->decoders();
             return std::any_of(hdm.begin(), hdm.end(), [a](const cxl::HdmDecoder& h) { return h.owns(a); });
@@ -181,17 +175,13 @@ void DeviceEventsCore::collect_snoops(std::uint32_t dev, Addr start, Addr end, s
         const golden::Location l = dec.locate(a);
         return l.mapped && l.device == dev;
     });
-    m_stats[dev].bi_snoops += b.line_costs.size();
-    m_stats[dev].bi_copies += b.copies;
-    m_stats[dev].bi_written_back += b.written_back;
-    costs.insert(costs.end(), b.line_costs.begin(), b.line_costs.end());
-}
-
-Duration DeviceEventsCore::finish_snoops(std::uint32_t dev, const std::vector<Duration>& costs) {
-    const DeviceSlot& d = m_w.devices[dev];
-    const Duration t = back_invalidate_time(costs, d.bi_round_trip, d.bi_outstanding);
-    m_stats[dev].bi_time += t;
-    return t;
+    home_agent::BackInvalidation tally;
+    for (Addr line : lines) {
+        pipe.issue([&](Duration at) { return m_w.host->back_invalidate_line(line, at, tally); });
+    }
+    m_stats[dev].bi_snoops += lines.size();
+    m_stats[dev].bi_copies += tally.copies;
+    m_stats[dev].bi_written_back += tally.written_back;
 }
 
 std::vector<std::string> DeviceEventsCore::devices_of(const std::string& name) const {

@@ -77,19 +77,45 @@ struct DeviceEventStats {
     }
 };
 
-// The host side of a back-invalidation: every home agent resolves the
-// snoops for the lines it homes.
+// The host side of a back-invalidation: the home agents resolve the snoops
+// for the lines they home.
 class HostCaches {
 public:
     virtual ~HostCaches() = default;
-    virtual home_agent::BackInvalidation back_invalidate(common::Addr start, common::Addr end,
-                                                         const std::function<bool(common::Addr)>& owned) = 0;
+    // Host-cached lines in [start, end) that `owned` accepts, ascending.
+    virtual std::vector<common::Addr> back_invalidate_lines(common::Addr start, common::Addr end,
+                                                            const std::function<bool(common::Addr)>& owned) = 0;
+    // Resolves the snoop of `line` arriving at `at`; returns when its answer leaves.
+    virtual common::Duration back_invalidate_line(common::Addr line, common::Duration at,
+                                                  home_agent::BackInvalidation& tally) = 0;
 };
 
-// Time until the last of `line_costs` snoops is answered when the device
-// keeps `outstanding` in flight, each taking `round_trip` plus its cost.
-common::Duration back_invalidate_time(const std::vector<common::Duration>& line_costs,
-                                      common::Duration round_trip, std::uint32_t outstanding);
+// A device's back-invalidate snoops in flight: at most `outstanding` at once,
+// each taking half of `round_trip` to reach the host, the host's time to
+// resolve it, and half to come back.
+class SnoopPipe {
+public:
+    SnoopPipe(std::uint32_t outstanding, common::Duration round_trip)
+        : m_slots(outstanding == 0 ? 1 : outstanding), m_half(common::Duration::ps(round_trip.as_ps() / 2)),
+          m_rest(round_trip - m_half) {}
+    // When the next snoop can leave the device.
+    common::Duration next_issue() const;
+    // Issues it: the host resolves it given its arrival time.
+    template <class Resolve>
+    void issue(Resolve&& resolve) {
+        auto& slot = earliest();
+        slot = resolve(slot + m_half) + m_rest;
+        m_last = common::max(m_last, slot);
+    }
+    // When the last answer arrived (zero if none was sent).
+    common::Duration done() const { return m_last; }
+
+private:
+    common::Duration& earliest();
+
+    std::vector<common::Duration> m_slots;
+    common::Duration m_half, m_rest, m_last;
+};
 
 enum class Writer : std::uint8_t { Dma, PeerHost };
 
@@ -148,11 +174,11 @@ public:
     std::size_t device_count() const { return m_w.devices.size(); }
 
 private:
-    // Back-invalidates the device's lines in [start, end); the snoops go
-    // into `costs`.
-    void collect_snoops(std::uint32_t dev, common::Addr start, common::Addr end,
-                        std::vector<common::Duration>& costs);
-    common::Duration finish_snoops(std::uint32_t dev, const std::vector<common::Duration>& costs);
+    // Back-invalidates the device's lines in [start, end) through `pipe`.
+    void snoop(std::uint32_t dev, common::Addr start, common::Addr end, SnoopPipe& pipe);
+    SnoopPipe pipe_of(std::uint32_t dev) const {
+        return SnoopPipe(m_w.devices[dev].bi_outstanding, m_w.devices[dev].bi_round_trip);
+    }
 
     Wiring m_w;
     std::vector<common::Duration> m_busy_until;

@@ -80,11 +80,12 @@ bool GoldenModel::check_load(std::uint32_t cpu, common::Duration time, common::A
 }
 
 bool GoldenModel::check_writeback(std::uint32_t device, std::uint64_t dpa, const std::uint8_t* data,
-                                  std::uint32_t len, common::Duration time) {
+                                  const std::uint8_t* before, std::uint32_t len, common::Duration time) {
     std::uint8_t want[4096];
     len = std::min<std::uint32_t>(len, sizeof want);
     m_media[device].read(dpa, want, len);
-    const std::uint32_t i = first_difference(want, data, len);
+    std::uint32_t i = 0;
+    while (i < len && !(before[i] == want[i] && data[i] != want[i])) ++i;
     if (i == len) return true;
     ++m_resurrected;
     StepCounts& st = step();

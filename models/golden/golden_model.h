@@ -79,7 +79,8 @@ struct StepCounts {
 // It keeps its own copy of every device's media, per line (so its memory
 // follows the lines touched, not the span they cover), updated only by what is legitimately newest:
 // CPU stores, DMA and peer writes, media wipes. Cache write-backs never
-// update it; a write-back that differs from it is a data resurrection. A CPU
+// update it; a write-back that replaces up-to-date media with something
+// else is a data resurrection. A CPU
 // load that differs from it is a stale read. It never changes timing.
 class GoldenModel {
 public:
@@ -102,8 +103,13 @@ public:
     // Checks. Return true when the data matches.
     bool check_load(std::uint32_t cpu, common::Duration time, common::Addr hpa, const std::uint8_t* got,
                     std::uint32_t len, coherence::Source source);
+    // A write reaching a device: `before` is what the media held. Only bytes
+    // where the media was up to date and the write replaces that with
+    // something else are a resurrection; a write that leaves stale media
+    // stale (a memory-side cache line carrying an old half, say) is not, and
+    // shows at the end as a device mismatch if nothing fixes it.
     bool check_writeback(std::uint32_t device, std::uint64_t dpa, const std::uint8_t* data,
-                         std::uint32_t len, common::Duration time);
+                         const std::uint8_t* before, std::uint32_t len, common::Duration time);
 
     // Lines (of `line_bytes`) of a device whose media differs from the
     // golden copy, over every line either of them holds, with the first

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <map>
 
 namespace invalsim::home_agent {
 
@@ -216,42 +215,54 @@ cache::MaintenanceResult HomeAgentCore::clean_invalidate(Addr start, Addr end,
     return r;
 }
 
-// Private copies first, as for a read-unique (their dirty data lands in the
-// slice), then the slice's copy; one snoop per coherence granule.
-BackInvalidation HomeAgentCore::back_invalidate(Addr start, Addr end, const std::function<bool(Addr)>& owned) {
-    BackInvalidation out;
+std::vector<Addr> HomeAgentCore::back_invalidate_lines(Addr start, Addr end,
+                                                      const std::function<bool(Addr)>& owned) const {
+    std::vector<Addr> out;
     if (end <= start) return out;
     const std::uint32_t g = m_wiring.granule_bytes;
-    std::map<Addr, Duration> cost;
-    std::vector<std::uint64_t> dropped;
-    m_sf.for_each_in(start / g, (end - 1) / g, [&](SnoopFilter::Entry& e) {
-        const Addr addr = e.line * g;
-        if (!owned(addr)) return;
-        Duration d = m_params.lookup_latency;
-        out.copies += e.sharers.count();
-        if (snoop_sharers(e.sharers, SharerSet::kMaxCpus, Snoop::Invalidate, addr, d)) {
-            ++out.written_back;
-            d = write_data(addr, g, m_snoop_buf.data(), d);
-        }
-        cost[addr] = d;
-        dropped.push_back(e.line);
-    });
-    for (std::uint64_t line : dropped) m_sf.erase(line);
+    for (std::uint64_t line : m_sf.lines_in(start / g, (end - 1) / g)) {
+        if (owned(line * g)) out.push_back(line * g);
+    }
     if (m_slc) {
         for (Addr a : m_slc->valid_lines_in(start, end - start)) {
-            if (!owned(a)) continue;
-            const cache::MaintenanceResult r =
-                m_slc->maintain_line(cache::MaintenanceOp::CleanInvalidate, a, m_params.lookup_latency);
-            out.copies += r.invalidated;
-            out.written_back += r.written_back;
-            for (Addr l = std::max(a, start - start % g); l < std::min<Addr>(a + m_slc->line_bytes(), end); l += g) {
-                cost[l] += r.done;  // after the private copies of that line, if any
+            const Addr last = std::min<Addr>(a + m_slc->line_bytes(), end);
+            for (Addr l = std::max(a, start - start % g); l < last; l += g) {
+                if (owned(l)) out.push_back(l);
             }
         }
     }
-    m_stats.device_bisnps += cost.size();
-    for (const auto& kv : cost) out.line_costs.push_back(kv.second);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
+}
+
+// As for a read-unique: the private copies first (their dirty data lands in
+// the slice), then the slice's copy goes to the device. A slice line larger
+// than the granule leaves as a whole, so the private copies of all its
+// granules go first: it must not carry a stale half to the device.
+Duration HomeAgentCore::back_invalidate_line(Addr line, Duration at, BackInvalidation& tally) {
+    const std::uint32_t g = m_wiring.granule_bytes;
+    const std::uint32_t span = m_slc ? std::max(g, m_slc->line_bytes()) : g;
+    Duration t = at + m_params.lookup_latency;
+    ++m_stats.device_bisnps;
+    for (Addr a = line - line % span; a < line - line % span + span; a += g) {
+        SnoopFilter::Entry* e = m_sf.find(a / g);
+        if (e == nullptr) continue;
+        const SharerSet sharers = e->sharers;
+        tally.copies += sharers.count();
+        if (snoop_sharers(sharers, SharerSet::kMaxCpus, Snoop::Invalidate, a, t)) {
+            ++tally.written_back;
+            t = write_data(a, g, m_snoop_buf.data(), t);
+        }
+        m_sf.erase(a / g);
+    }
+    if (m_slc) {
+        const cache::MaintenanceResult r = m_slc->maintain_line(cache::MaintenanceOp::CleanInvalidate, line, t);
+        tally.copies += r.invalidated;
+        tally.written_back += r.written_back;
+        t = r.done;
+    }
+    return t;
 }
 
 std::uint64_t HomeAgentCore::searchable_sets() const {

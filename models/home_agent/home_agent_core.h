@@ -16,16 +16,11 @@
 
 namespace invalsim::home_agent {
 
-// What a device's back-invalidation (CXL 3.x HDM-DB BISnp) cost the host:
-// one snoop per device line the host caches, each resolved by dropping the
-// private and memory-side copies and writing dirty data back to the device
-// before the response.
+// What the back-invalidate snoops (CXL 3.x HDM-DB BISnp) of a device did to
+// the host's caches.
 struct BackInvalidation {
     std::uint64_t copies = 0;        // cached copies dropped (private and SLC)
     std::uint64_t written_back = 0;  // dirty copies written to the device first
-    // Host-side time of each snoop (lookup, CPU snoops, write-backs), one
-    // entry per device line, in address order.
-    std::vector<common::Duration> line_costs;
 };
 
 // The point of coherence for the lines it homes: keeps the CPUs' private
@@ -49,12 +44,16 @@ public:
 
     MaintenanceEngine& engine() { return m_engine; }
     const MaintenanceEngine& engine() const { return m_engine; }
-    // Device-initiated back-invalidation (CXL HDM-DB) of the lines in
-    // [start, end) that `owned` accepts (the device's own lines of an
-    // interleaved range): every cached copy goes, dirty data first reaches
-    // the device. Write-backs are posted from the current time.
-    BackInvalidation back_invalidate(common::Addr start, common::Addr end,
-                                     const std::function<bool(common::Addr)>& owned);
+    // Device-initiated back-invalidation (CXL HDM-DB). The lines (coherence
+    // granules, ascending) in [start, end) that `owned` accepts (the device's
+    // own lines of an interleaved range) and that some cache here holds: the
+    // ones the device's tracker would snoop.
+    std::vector<common::Addr> back_invalidate_lines(common::Addr start, common::Addr end,
+                                                    const std::function<bool(common::Addr)>& owned) const;
+    // One snoop arriving at `at` (an annotated delay): every copy of the line
+    // goes, private ones first, dirty data written back to the device before
+    // the answer. Returns when the answer can leave.
+    common::Duration back_invalidate_line(common::Addr line, common::Duration at, BackInvalidation& tally);
     // Whole-cache write-back+invalidate of the slice (WBINVD's shared part).
     cache::MaintenanceResult flush_slc(common::Duration at, const cache::Interest& interest);
 

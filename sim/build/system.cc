@@ -59,6 +59,7 @@ System::System(sc_core::sc_module_name name, const config::SystemConfig& cfg,
       m_config_granule(cfg.home_agents.engine.granule_bytes),
       m_config_line(cfg.private_line_bytes()),
       m_map(build_address_map(cfg)),
+      m_homes(cfg.home_agents.count, cfg.home_agents.interleave_bytes, cfg.home_agents.hash),
       m_cfg(cfg) {
     const golden::Decoder& decoder = *this;
     if (check) m_golden = std::make_unique<golden::GoldenModel>(decoder, examples_per_step);
@@ -144,19 +145,25 @@ golden::Location System::locate(common::Addr hpa) const {
 }
 
 void System::on_write(std::uint32_t device, std::uint64_t dpa, const std::uint8_t* data, std::uint32_t len) {
-    m_golden->check_writeback(device, dpa, data, len, common::from_sc(sc_core::sc_time_stamp()));
+    std::vector<std::uint8_t> before(len);
+    m_memories[device]->core().store().read(dpa, before.data(), len);
+    m_golden->check_writeback(device, dpa, data, before.data(), len, common::from_sc(sc_core::sc_time_stamp()));
 }
 
-home_agent::BackInvalidation System::back_invalidate(common::Addr start, common::Addr end,
-                                                     const std::function<bool(common::Addr)>& owned) {
-    home_agent::BackInvalidation all;
+std::vector<common::Addr> System::back_invalidate_lines(common::Addr start, common::Addr end,
+                                                       const std::function<bool(common::Addr)>& owned) {
+    std::vector<common::Addr> all;
     for (auto& a : m_agents) {
-        const home_agent::BackInvalidation b = a->core().back_invalidate(start, end, owned);
-        all.copies += b.copies;
-        all.written_back += b.written_back;
-        all.line_costs.insert(all.line_costs.end(), b.line_costs.begin(), b.line_costs.end());
+        const std::vector<common::Addr> l = a->core().back_invalidate_lines(start, end, owned);
+        all.insert(all.end(), l.begin(), l.end());
     }
+    std::sort(all.begin(), all.end());
     return all;
+}
+
+common::Duration System::back_invalidate_line(common::Addr line, common::Duration at,
+                                              home_agent::BackInvalidation& tally) {
+    return m_agents[m_homes.agent_of(line)]->core().back_invalidate_line(line, at, tally);
 }
 
 std::vector<golden::DeviceCheck> System::final_check() {

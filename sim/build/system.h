@@ -13,6 +13,7 @@
 #include "models/cpu/sync_hub.h"
 #include "models/invalidate/framework.h"
 #include "models/home_agent/home_agent.h"
+#include "models/home_agent/interleave.h"
 #include "models/mem/memory_device.h"
 #include "models/noc/crossbar.h"
 #include "sim/build/cpu_tile.h"
@@ -59,8 +60,10 @@ private:
     golden::Location locate(common::Addr hpa) const override;
     void on_write(std::uint32_t device, std::uint64_t dpa, const std::uint8_t* data,
                   std::uint32_t len) override;
-    home_agent::BackInvalidation back_invalidate(common::Addr start, common::Addr end,
-                                                 const std::function<bool(common::Addr)>& owned) override;
+    std::vector<common::Addr> back_invalidate_lines(common::Addr start, common::Addr end,
+                                                    const std::function<bool(common::Addr)>& owned) override;
+    common::Duration back_invalidate_line(common::Addr line, common::Duration at,
+                                          home_agent::BackInvalidation& tally) override;
 
     std::uint32_t cpu_count() const override { return static_cast<std::uint32_t>(m_tiles.size()); }
     void stall(std::uint32_t cpu, common::Duration not_before, common::Duration length,
@@ -75,6 +78,7 @@ private:
     noc::AddressMap m_map;
     std::vector<std::unique_ptr<CpuTile>> m_tiles;
     std::vector<std::unique_ptr<home_agent::HomeAgent>> m_agents;
+    home_agent::Interleave m_homes;
     std::unique_ptr<noc::Crossbar> m_noc;
     std::vector<std::unique_ptr<mem::MemoryDevice>> m_memories;
     std::unique_ptr<invalidate::Framework> m_framework;

@@ -19,26 +19,27 @@ constexpr std::uint64_t kCxlSpan = 1ULL << 30;  // 2-way, 4 KiB granules: 512 Mi
 constexpr Addr kPmemBase = 0x200'0000'0000ULL;
 constexpr std::uint64_t kPmemBytes = 1ULL << 30;
 
-// Host caches as a device's back-invalidation sees them: every line of a
-// call that `owned` accepts costs `cost`.
+// Host caches as a device's back-invalidation sees them: each cached line
+// that `owned` accepts is snooped, and resolving one takes `cost`.
 class FakeHost : public events::HostCaches {
 public:
-    home_agent::BackInvalidation back_invalidate(Addr start, Addr end,
-                                                 const std::function<bool(Addr)>& owned) override {
-        ++calls;
-        home_agent::BackInvalidation b;
+    std::vector<Addr> back_invalidate_lines(Addr start, Addr end, const std::function<bool(Addr)>& owned) override {
+        std::vector<Addr> out;
         for (Addr a : cached) {
-            if (a < start || a >= end || !owned(a)) continue;
-            b.line_costs.push_back(cost);
-            ++b.copies;
-            dropped.push_back(a);
+            if (a >= start && a < end && owned(a)) out.push_back(a);
         }
-        return b;
+        return out;
+    }
+    Duration back_invalidate_line(Addr line, Duration at, home_agent::BackInvalidation& tally) override {
+        dropped.push_back(line);
+        arrivals.push_back(at);
+        ++tally.copies;
+        return at + cost;
     }
     std::vector<Addr> cached;
     std::vector<Addr> dropped;
+    std::vector<Duration> arrivals;
     Duration cost = Duration::ns(40);
-    int calls = 0;
 };
 
 // Two CXL expanders interleaved over one range and an NVDIMM, with the
@@ -237,8 +238,10 @@ SCENARIO("a back-invalidating device snoops the host for its own lines before it
         const Duration bi = rig.events->land_wipe(0, Wipe::CxlSanitize);
         THEN("only cxl0's lines are snooped, two at a time") {
             CHECK(rig.host.dropped == std::vector<Addr>{kCxlBase, kCxlBase + 64, kCxlBase + 8192});
-            // Three snoops of 100 + 40 ns over two slots: the third starts at 140 ns.
+            // Three snoops of 100 + 40 ns over two slots: the third leaves at 140 ns.
+            CHECK(rig.host.arrivals == std::vector<Duration>{Duration::ns(50), Duration::ns(50), Duration::ns(190)});
             CHECK(bi == Duration::ns(280));
+            CHECK(rig.events->stats(0).bi_copies == 3);
             CHECK(rig.events->stats(0).bi_snoops == 3);
             CHECK(rig.events->stats(0).bi_time == Duration::ns(280));
             CHECK(rig.events->stats(1).bi_snoops == 0);
@@ -255,15 +258,24 @@ SCENARIO("a back-invalidating device snoops the host for its own lines before it
     }
 }
 
-TEST_CASE("back-invalidation time: snoops share the outstanding slots", "[events]") {
-    using events::back_invalidate_time;
+TEST_CASE("back-invalidate snoops share the device's outstanding slots", "[events]") {
     const Duration rt = Duration::ns(100);
-    CHECK(back_invalidate_time({}, rt, 4) == Duration());
-    CHECK(back_invalidate_time({Duration::ns(10)}, rt, 4) == Duration::ns(110));
-    const std::vector<Duration> four(4, Duration::ns(20));
-    CHECK(back_invalidate_time(four, rt, 1) == Duration::ns(480));
-    CHECK(back_invalidate_time(four, rt, 2) == Duration::ns(240));
-    CHECK(back_invalidate_time(four, rt, 8) == Duration::ns(120));
+    auto four = [rt](std::uint32_t outstanding, std::vector<Duration>* arrivals = nullptr) {
+        events::SnoopPipe pipe(outstanding, rt);
+        for (int i = 0; i < 4; ++i) {
+            pipe.issue([arrivals](Duration at) {
+                if (arrivals) arrivals->push_back(at);
+                return at + Duration::ns(20);
+            });
+        }
+        return pipe.done();
+    };
+    CHECK(events::SnoopPipe(4, rt).done() == Duration());
+    CHECK(four(1) == Duration::ns(480));
+    std::vector<Duration> arrivals;
+    CHECK(four(2, &arrivals) == Duration::ns(240));
+    CHECK(arrivals == std::vector<Duration>{Duration::ns(50), Duration::ns(50), Duration::ns(170), Duration::ns(170)});
+    CHECK(four(8) == Duration::ns(120));
 }
 
 TEST_CASE("a back-invalidating device still snoops its lines after its decoders reset", "[events]") {

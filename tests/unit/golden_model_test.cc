@@ -58,15 +58,28 @@ SCENARIO("the golden model follows CPU stores and device changes", "[golden]") {
             CHECK(ex[0].got == 0xAAAAAAAAAAAAAAAAULL);
             CHECK(ex[0].source == coherence::Source::Slc);
         }
-        AND_WHEN("the old dirty line is written back") {
+        AND_WHEN("the old dirty line is written back over the wiped media") {
+            auto wiped = bytes(0x00);
             THEN("it is a resurrection") {
-                CHECK_FALSE(g.check_writeback(0, 0x1000, a.data(), 64, Duration()));
+                CHECK_FALSE(g.check_writeback(0, 0x1000, a.data(), wiped.data(), 64, Duration()));
                 CHECK(g.resurrections() == 1);
+                REQUIRE(g.steps().back().resurrection_examples.size() == 1);
+                CHECK(g.steps().back().resurrection_examples[0].got == 0xAAAAAAAAAAAAAAAAULL);
             }
         }
     }
     WHEN("the stored data is written back as is") {
-        THEN("nothing is resurrected") { CHECK(g.check_writeback(0, 0x1000, a.data(), 64, Duration())); }
+        auto old = bytes(0x00);
+        THEN("nothing is resurrected") { CHECK(g.check_writeback(0, 0x1000, a.data(), old.data(), 64, Duration())); }
+    }
+    WHEN("a write leaves media that is not up to date as stale as it was") {
+        // A memory-side line carries an old half while a CPU holds the newer
+        // data: the media had the old bytes and gets them again.
+        auto old = bytes(0x00);
+        THEN("no newer device contents were overwritten: not a resurrection") {
+            CHECK(g.check_writeback(0, 0x1000, old.data(), old.data(), 64, Duration()));
+            CHECK(g.resurrections() == 0);
+        }
     }
 }
 
