@@ -96,6 +96,9 @@ public:
     LineState probe(common::Addr addr) const;
     // Valid lines within [start, start+len), at cost min(lines in range, entries).
     std::uint64_t count_valid_in(common::Addr start, std::uint64_t len) const;
+    // Addresses of the valid lines within [start, start+len), ascending, at
+    // the same cost.
+    std::vector<common::Addr> valid_lines_in(common::Addr start, std::uint64_t len) const;
     bool peek(common::Addr addr, std::uint8_t* out, std::uint32_t len) const;
     std::uint32_t line_bytes() const { return m_tags.line_bytes(); }
     std::uint64_t valid_lines() const { return m_tags.valid_lines(); }

@@ -25,6 +25,10 @@ common::Violations CxlParams::validate() const {
         v.push_back({"media_channels", "must be between 1 and 16"});
     }
     if (!(media_channel_bandwidth_gbps > 0)) v.push_back({"media_channel_bandwidth", "must be positive"});
+    if (back_invalidate_outstanding == 0 || back_invalidate_outstanding > 4096) {
+        v.push_back({"back_invalidate_outstanding", "must be between 1 and 4096, got " +
+                                                        std::to_string(back_invalidate_outstanding)});
+    }
     return v;
 }
 

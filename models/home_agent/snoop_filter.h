@@ -52,6 +52,9 @@ public:
         }
     }
 
+    // Tracked lines in [first, last], ascending, without touching the LRU.
+    std::vector<std::uint64_t> lines_in(std::uint64_t first, std::uint64_t last) const;
+
     std::uint64_t capacity() const { return m_entries.size(); }
     std::uint64_t sets() const { return m_sets; }
     std::uint64_t used() const { return m_used; }

@@ -27,7 +27,7 @@ int run_command(const std::vector<std::string>& args) {
     const Inputs in = load_inputs(opts.scenario_or_default(), opts.inputs.config, opts.inputs.sets, opts.seed,
                                   opts.inputs.scenario_sets);
     prepare_outputs(opts);
-    const SimulationResult res = simulate(in, opts.check, opts.trace);
+    const SimulationResult res = simulate(in, {opts.check, 4}, opts.trace);
     const HostFigures host = write_results(opts.out, in, res);
     if (!opts.quiet) {
         std::cout << "invalsim: " << in.scenario_path << " on " << in.config_path << "\n"

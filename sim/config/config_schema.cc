@@ -143,10 +143,18 @@ const Schema<noc::CrossbarParams>& interconnect_schema() {
     return s;
 }
 
+const Schema<events::DmaParams>& dma_schema() {
+    static const Schema<events::DmaParams> s = {
+        bandwidth_field("rate", &events::DmaParams::rate_gbps,
+                        "rate of dma_write ops that give none (an assumption: about a PCIe 4.0 x8 link)"),
+    };
+    return s;
+}
+
 const std::vector<std::string>& top_level_keys() {
     static const std::vector<std::string> k = {
         "name",        "description",  "simulation", "cpu",        "caches",
-        "home_agents", "interconnect", "invalidate", "memories",   "address_map"};
+        "home_agents", "interconnect", "invalidate", "dma",        "memories",   "address_map"};
     return k;
 }
 

@@ -273,6 +273,7 @@ void validate_system(const SystemConfig& cfg, const Cursor& root) {
     validate_caches(cfg, root.child("caches"));
     validate_home_agents(cfg, root.child("home_agents"));
     report(cfg.interconnect.validate(), root.child("interconnect"));
+    report(cfg.dma.validate(), root.child("dma"));
     if (cfg.memories.empty()) root.child("memories").error("must declare at least one memory");
     for (const auto& m : cfg.memories) {
         const Cursor at = root.child("memories").child(m.name);

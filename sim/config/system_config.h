@@ -8,6 +8,7 @@
 #include "models/common/duration.h"
 #include "models/cpu/cpu_params.h"
 #include "models/cxl/cxl_params.h"
+#include "models/events/dma_params.h"
 #include "models/home_agent/home_agent_params.h"
 #include "models/invalidate/framework_params.h"
 #include "models/mem/dram_params.h"
@@ -81,6 +82,7 @@ struct SystemConfig {
     home_agent::HomeAgentParams home_agents;
     noc::CrossbarParams interconnect;
     invalidate::FrameworkParams invalidate;
+    events::DmaParams dma;
     std::vector<MemoryConfig> memories;
     std::vector<RangeConfig> address_map;
 
