@@ -53,12 +53,34 @@ TEST_CASE("CXL timing: idle read is the sum of its parts; the link queues", "[cx
     b.decoders()[0].committed = false;
     CHECK_FALSE(b.translate(0x1234, dpa));
     const Duration idle = b.idle_read_latency(64);
-    // 2 x (20 + 15 + 25) + 50 + 64 B at 25.6 GB/s + 64 B at 30.1 GB/s
-    CHECK(idle.as_ps() == 120000 + 50000 + 2500 + 2125);
+    // 2 x (20 + 15 + 25) + 50 + 64 B at 25.6 GB/s + 64 B at 29.65 GB/s
+    CHECK(idle.as_ps() == 120000 + 50000 + 2500 + 2159);
     CHECK(b.access(Duration(), 0, 64, true) == idle);
     // A second read at the same instant waits for the first one's transfers.
     CHECK(b.access(Duration(), 64, 64, true) > idle);
-    CHECK(p.link_bandwidth_gbps() == Approx(30.1176).epsilon(0.0001));
+    CHECK(p.link_bandwidth_gbps() == Approx(29.6541).epsilon(0.0001));
+}
+
+TEST_CASE("CXL link efficiency follows the link generation", "[cxl]") {
+    cxl::CxlParams p;
+    p.link_width = 8;
+    // 8-32 GT/s: 128b/130b encoding and 68-byte flits carrying 64 bytes.
+    for (std::uint32_t gts : {8u, 16u, 32u}) {
+        p.link_gts = gts;
+        CHECK(p.flit_bytes() == 68);
+        CHECK(p.link_bandwidth_gbps() == Approx(gts * 128.0 / 130.0 * 64.0 / 68.0));
+    }
+    // 64 GT/s: PCIe 6.0 flit mode, 256-byte flits with 240 bytes of slots.
+    p.link_gts = 64;
+    CHECK(p.flit_bytes() == 256);
+    CHECK(p.link_bandwidth_gbps() == Approx(60.0));
+    p.link_width = 16;
+    CHECK(p.link_bandwidth_gbps() == Approx(120.0));
+    // 64 GT/s x8 moves a 64-byte line in 64 / 60 GB/s, not 64 / (64 x 64/68).
+    cxl::CxlBackend b(p);
+    CHECK(b.idle_read_latency(64) == p.root_port_latency * 2 + p.link_latency * 2 +
+                                         p.controller_latency * 2 + p.media_read_latency +
+                                         common::transfer_time(64, 25.6) + common::transfer_time(64, 120.0));
 }
 
 TEST_CASE("NVDIMM accesses cost whole media units at asymmetric bandwidth", "[nvdimm]") {
