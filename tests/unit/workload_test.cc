@@ -145,7 +145,10 @@ TEST_CASE("first-touch placement hands out frames in order, keeping page offsets
     REQUIRE(off.place(0x400040, 8, pa, err));
     CHECK(pa == 0x1'0000'0040ULL);
     CHECK_FALSE(off.place(0x3fffff, 1, pa, err));
+    CHECK_THAT(err, Catch::Contains("trace address 0x3fffff (+1) falls outside") &&
+                        Catch::Contains("(0x400000 up to 0x500000)"));
     CHECK_FALSE(off.place(0x400000 + (1 << 20), 1, pa, err));
+    CHECK_THAT(err, Catch::Contains("trace address 0x500000 "));
 }
 
 TEST_CASE("histogram percentiles are within a bucket of the truth", "[histogram]") {
