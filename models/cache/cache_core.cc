@@ -57,7 +57,7 @@ void CacheCore::serve(LineRequest& r, Duration& delay) {
     switch (r.type) {
         case Req::ReadShared:
         case Req::ReadOnce: {
-            const Slot s = obtain(line, false, delay, r.source);
+            const Slot s = obtain(line, false, delay, r.source, r.prefetch);
             std::memcpy(r.data, m_tags.data(s.set, s.way) + offset, r.bytes);
             const bool shared = m_tags.state(s.set, s.way) == LineState::Shared;
             r.granted = shared ? LineState::Shared : LineState::Exclusive;
@@ -95,7 +95,7 @@ void CacheCore::serve(LineRequest& r, Duration& delay) {
 }
 
 CacheCore::Slot CacheCore::obtain(std::uint64_t line, bool exclusive, Duration& delay,
-                                  Source& source) {
+                                  Source& source, bool prefetch) {
     const std::uint64_t set = m_tags.set_of(line);
     std::uint32_t way = m_tags.find(line);
     if (way != TagArray::kNoWay) {
@@ -112,7 +112,8 @@ CacheCore::Slot CacheCore::obtain(std::uint64_t line, bool exclusive, Duration& 
         return {set, way, false};
     }
     way = make_room(set, delay);
-    if (!fetch(exclusive ? Req::ReadUnique : Req::ReadShared, line, set, way, delay, source)) {
+    if (!fetch(exclusive ? Req::ReadUnique : Req::ReadShared, line, set, way, delay, source,
+               prefetch)) {
         throw std::runtime_error("no memory backs line address " +
                                  std::to_string(m_tags.addr_of(line)));
     }

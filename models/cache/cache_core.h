@@ -108,8 +108,9 @@ private:
         std::uint32_t way;
         bool hit;
     };
+    // `prefetch`: a miss goes below marked as a prefetch (statistics only).
     Slot obtain(std::uint64_t line, bool exclusive, common::Duration& delay,
-                coherence::Source& source);
+                coherence::Source& source, bool prefetch = false);
     std::uint32_t make_room(std::uint64_t set, common::Duration& delay);
     void evict(std::uint64_t set, std::uint32_t way, common::Duration& delay);
     void send_below(coherence::Req type, common::Addr addr, std::uint8_t* data, bool kept,

@@ -245,6 +245,8 @@ SCENARIO("an L1 prefetch reaches the level below marked as a prefetch", "[cache]
     CHECK(l2.stats().accesses() == 1);
     CHECK(l2.stats().prefetch_received == 2);
     CHECK(l2.stats().prefetch_misses == 2);
+    CHECK(mem.prefetches == 2);  // the L2's fills for them stay marked below
+    CHECK(mem.reads == 3);
 }
 
 TEST_CASE("snoops that miss are counted as received too", "[cache][stats]") {
