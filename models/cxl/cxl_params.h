@@ -45,9 +45,18 @@ struct CxlParams {
     bool back_invalidate = false;
     std::uint32_t back_invalidate_outstanding = 32;
 
-    // 68-byte flits carry 64 bytes of data.
+    // Up to 32 GT/s (PCIe 3.0-5.0 signalling) the link uses 128b/130b
+    // encoding and CXL 68-byte flits carrying 64 bytes of slots; at 64 GT/s
+    // (PCIe 6.0, PAM4, no line encoding) CXL 3.x uses 256-byte flits of which
+    // 240 carry slots (2 B header, 8 B CRC and 6 B FEC are the rest).
+    std::uint32_t flit_bytes() const { return link_gts > 32 ? 256 : 68; }
+    double link_efficiency() const {
+        if (link_gts > 32) return 240.0 / 256.0;
+        return 128.0 / 130.0 * 64.0 / 68.0;
+    }
+    // Payload bandwidth of one direction.
     double link_bandwidth_gbps() const {
-        return static_cast<double>(link_gts) * link_width / 8.0 * 64.0 / 68.0;
+        return static_cast<double>(link_gts) * link_width / 8.0 * link_efficiency();
     }
     // A BISnp and its BIRsp: the link path both ways (device controller,
     // link, root port) and one flit each way.

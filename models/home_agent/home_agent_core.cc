@@ -165,6 +165,7 @@ void HomeAgentCore::write_unique(LineRequest& r, Duration& delay) {
 
 void HomeAgentCore::read_data(LineRequest& r, Duration& delay) {
     LineRequest down{Req::ReadShared, r.addr, r.bytes, r.data, r.requester};
+    down.prefetch = r.prefetch;
     if (m_slc) {
         m_slc->serve(down, delay);
     } else {

@@ -81,7 +81,8 @@ void components(std::ostringstream& out, const config::SystemConfig& cfg) {
     }
     row(out, "system.noc", "crossbar",
         "hop " + format_time(cfg.interconnect.hop_latency) + ", " +
-            format_bandwidth(cfg.interconnect.link_bandwidth_gbps) + " per port");
+            format_bandwidth(cfg.interconnect.link_bandwidth_gbps) + " per port and direction, " +
+            std::to_string(cfg.interconnect.header_bytes) + " B headers");
     for (const auto& m : cfg.memories) {
         row(out, "system." + m.name, config::to_string(m.kind), memory_text(m));
     }

@@ -138,7 +138,11 @@ const Schema<noc::CrossbarParams>& interconnect_schema() {
         time_field("hop_latency", &noc::CrossbarParams::hop_latency,
                    "one traversal of the crossbar, paid by the request and again by the response"),
         bandwidth_field("link_bandwidth", &noc::CrossbarParams::link_bandwidth_gbps,
-                        "data rate of each output port; a busy port queues requests"),
+                        "data rate of each direction of each output port: requests (and write data) "
+                        "out, responses (and read data) back; a busy link queues messages"),
+        integer_field("header_bytes", &noc::CrossbarParams::header_bytes,
+                      "bytes of header on every message besides its data (requests, read data, "
+                      "write completions); at most 256"),
     };
     return s;
 }

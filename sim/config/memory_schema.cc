@@ -35,7 +35,8 @@ const Schema<MemoryConfig>& cxl_schema() {
                        "link traversal (PHY, flit packing, retimers) each direction, before "
                        "serialisation"),
             integer_field("link_gts", &CxlParams::link_gts,
-                          "per-lane transfer rate in GT/s (8, 16, 32 = PCIe 5.0, 64 = PCIe 6.0)"),
+                          "per-lane transfer rate in GT/s: 8, 16 or 32 (PCIe 5.0; 128b/130b, 68-byte "
+                          "flits) or 64 (PCIe 6.0; 256-byte flits)"),
             integer_field("link_width", &CxlParams::link_width, "lanes (1, 2, 4, 8, 16)"),
             time_field("controller_latency", &CxlParams::controller_latency,
                        "device controller (CXL IP and memory controller), each direction"),
