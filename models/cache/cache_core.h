@@ -121,6 +121,9 @@ public:
     LineState probe(common::Addr addr) const;
     // Valid lines within [start, start+len), at cost min(lines in range, entries).
     std::uint64_t count_valid_in(common::Addr start, std::uint64_t len) const;
+    // Addresses of the valid lines within [start, start+len), ascending, at
+    // the same cost.
+    std::vector<common::Addr> valid_lines_in(common::Addr start, std::uint64_t len) const;
     bool peek(common::Addr addr, std::uint8_t* out, std::uint32_t len) const;
     std::uint32_t line_bytes() const { return m_tags.line_bytes(); }
     std::uint64_t valid_lines() const { return m_tags.valid_lines(); }
@@ -152,8 +155,9 @@ private:
             std::memcpy(to, from, len);
         }
     }
+    // `prefetch`: a miss goes below marked as a prefetch (statistics only).
     Slot obtain(std::uint64_t line, bool exclusive, common::Duration& delay,
-                coherence::Source& source);
+                coherence::Source& source, bool prefetch = false);
     std::uint32_t make_room(std::uint64_t set, common::Duration& delay);
     void evict(std::uint64_t set, std::uint32_t way, common::Duration& delay);
     void send_below(coherence::Req type, common::Addr addr, std::uint8_t* data, bool kept,
@@ -161,10 +165,10 @@ private:
     bool held_elsewhere(common::Addr addr) const;
     void notify_clean_drop(common::Addr addr, common::Duration& delay);
     bool fetch(coherence::Req type, std::uint64_t line, std::uint64_t set, std::uint32_t way,
-               common::Duration& delay, coherence::Source& source);
+               common::Duration& delay, coherence::Source& source, bool prefetch = false);
     void accept_writeback(coherence::LineRequest& r, common::Duration& delay);
     void forward_clean_evict(coherence::LineRequest& r, common::Duration& delay);
-    void note_demand(std::uint64_t line, const Slot& s);
+    void note_access(std::uint64_t line, const Slot& s, bool demand);
     void prefetch(common::Duration delay);
     void maintain_way(MaintenanceOp op, std::uint64_t set, std::uint32_t way,
                       MaintenanceResult& r, common::Duration at, const Interest& interest);

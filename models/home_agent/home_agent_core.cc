@@ -1,5 +1,6 @@
 #include "models/home_agent/home_agent_core.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace invalsim::home_agent {
@@ -164,6 +165,7 @@ void HomeAgentCore::write_unique(LineRequest& r, Duration& delay) {
 
 void HomeAgentCore::read_data(LineRequest& r, Duration& delay) {
     LineRequest down{Req::ReadShared, r.addr, r.bytes, r.data, r.requester};
+    down.prefetch = r.prefetch;
     if (m_slc) {
         m_slc->serve(down, delay);
     } else {
@@ -212,6 +214,56 @@ cache::MaintenanceResult HomeAgentCore::clean_invalidate(Addr start, Addr end,
     for (std::uint64_t line : dropped) m_sf.erase(line);
     if (m_slc) r += m_slc->maintain_range(cache::MaintenanceOp::CleanInvalidate, start, end - start, at, interest);
     return r;
+}
+
+std::vector<Addr> HomeAgentCore::back_invalidate_lines(Addr start, Addr end,
+                                                      const std::function<bool(Addr)>& owned) const {
+    std::vector<Addr> out;
+    if (end <= start) return out;
+    const std::uint32_t g = m_wiring.granule_bytes;
+    for (std::uint64_t line : m_sf.lines_in(start / g, (end - 1) / g)) {
+        if (owned(line * g)) out.push_back(line * g);
+    }
+    if (m_slc) {
+        for (Addr a : m_slc->valid_lines_in(start, end - start)) {
+            const Addr last = std::min<Addr>(a + m_slc->line_bytes(), end);
+            for (Addr l = std::max(a, start - start % g); l < last; l += g) {
+                if (owned(l)) out.push_back(l);
+            }
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+// As for a read-unique: the private copies first (their dirty data lands in
+// the slice), then the slice's copy goes to the device. A slice line larger
+// than the granule leaves as a whole, so the private copies of all its
+// granules go first: it must not carry a stale half to the device.
+Duration HomeAgentCore::back_invalidate_line(Addr line, Duration at, BackInvalidation& tally) {
+    const std::uint32_t g = m_wiring.granule_bytes;
+    const std::uint32_t span = m_slc ? std::max(g, m_slc->line_bytes()) : g;
+    Duration t = at + m_params.lookup_latency;
+    ++m_stats.device_bisnps;
+    for (Addr a = line - line % span; a < line - line % span + span; a += g) {
+        SnoopFilter::Entry* e = m_sf.find(a / g);
+        if (e == nullptr) continue;
+        const SharerSet sharers = e->sharers;
+        tally.copies += sharers.count();
+        if (snoop_sharers(sharers, SharerSet::kMaxCpus, Snoop::Invalidate, a, t)) {
+            ++tally.written_back;
+            t = write_data(a, g, m_snoop_buf.data(), t);
+        }
+        m_sf.erase(a / g);
+    }
+    if (m_slc) {
+        const cache::MaintenanceResult r = m_slc->maintain_line(cache::MaintenanceOp::CleanInvalidate, line, t);
+        tally.copies += r.invalidated;
+        tally.written_back += r.written_back;
+        t = r.done;
+    }
+    return t;
 }
 
 std::uint64_t HomeAgentCore::searchable_sets() const {

@@ -1,6 +1,7 @@
 #include "models/invalidate/framework_core.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace invalsim::invalidate {
 
@@ -29,7 +30,12 @@ int FrameworkCore::invalidate(Policy policy, const MemRange& range, std::uint32_
     if (m_instances.empty()) return kEOPNOTSUPP;
     std::vector<OpsInstance*> called = m_instances;
     if (policy == Policy::SingleIrqOff) called.resize(1);
-    for (OpsInstance* i : called) reports.push_back(InstanceReport{i->name(), caller});
+    for (OpsInstance* i : called) {
+        InstanceReport r;
+        r.name = i->name();
+        r.caller = caller;
+        reports.push_back(std::move(r));
+    }
     int first_error = kOk;
     auto note = [&first_error](int rc) {
         if (rc != kOk && first_error == kOk) first_error = rc;

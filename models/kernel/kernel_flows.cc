@@ -12,9 +12,10 @@ int KernelFlows::sync_caches(std::uint32_t cpu, const std::string& range, const 
     return m_port.invalidate(cpu, m_devices.span_of(range), false, where, irq_off);
 }
 
-int KernelFlows::cxl_region_commit(std::uint32_t cpu, const std::string& range, const std::string& where) {
+int KernelFlows::cxl_region_commit(std::uint32_t cpu, const std::string& range, const std::string& where,
+                                   std::optional<std::uint64_t> dpa_base) {
     if (const int rc = sync_caches(cpu, range, where); rc != kOk) return rc;
-    m_devices.set_committed(range, true, std::nullopt);
+    m_devices.set_committed(range, true, dpa_base);
     return kOk;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -19,7 +20,9 @@ public:
 
     // Region commit: invalidate the region's range, then commit the decoders
     // (drops lines loaded speculatively before the decoders changed).
-    int cxl_region_commit(std::uint32_t cpu, const std::string& range, const std::string& where);
+    // `dpa_base` commits the range onto other device media.
+    int cxl_region_commit(std::uint32_t cpu, const std::string& range, const std::string& where,
+                          std::optional<std::uint64_t> dpa_base = std::nullopt);
     // Region teardown: invalidate, then reset the decoders; a failed
     // invalidate cancels the reset.
     int cxl_region_reset(std::uint32_t cpu, const std::string& range, const std::string& where);

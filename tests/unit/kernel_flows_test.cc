@@ -33,12 +33,12 @@ public:
         log->push_back("wipe " + d + (wait ? "" : " (background)"));
         if (!wait) busy_devices[d] = true;
     }
-    void set_committed(const std::string& r, bool on, std::optional<std::uint64_t>) override {
-        log->push_back(std::string(on ? "commit " : "reset ") + r);
+    void set_committed(const std::string& r, bool on, std::optional<std::uint64_t> dpa) override {
+        log->push_back(std::string(on ? "commit " : "reset ") + r + (dpa ? " at " + std::to_string(*dpa) : ""));
         committed[r] = on;
     }
     void set_locked(const std::string& d, bool on) override { log->push_back((on ? "lock " : "unlock ") + d); }
-    void dma_write(common::Addr, std::uint64_t, std::uint8_t) override {}
+    void dma_write(common::Addr, std::uint64_t, std::uint8_t, double, bool, const std::string&) override {}
     void peer_write(common::Addr, std::uint64_t, std::uint8_t, double, bool, const std::string&) override {}
     bool any_committed(const std::string&) const override { return committed.at("region"); }
     bool busy(const std::string& d) const override { return busy_devices.count(d) && busy_devices.at(d); }
@@ -71,6 +71,9 @@ TEST_CASE("CXL commit and teardown invalidate first; a failure cancels", "[kerne
     rig.log.clear();
     CHECK(rig.flows.cxl_region_commit(0, "region", "") == 0);
     CHECK(rig.log == std::vector<std::string>{"invalidate", "commit region"});
+    rig.log.clear();
+    CHECK(rig.flows.cxl_region_commit(0, "region", "", 1ULL << 30) == 0);
+    CHECK(rig.log == std::vector<std::string>{"invalidate", "commit region at 1073741824"});
     rig.log.clear();
     rig.port.rc = invalidate::kETIMEDOUT;
     CHECK(rig.flows.cxl_region_reset(0, "region", "") == invalidate::kETIMEDOUT);
