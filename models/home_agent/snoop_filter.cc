@@ -76,8 +76,9 @@ std::vector<std::uint64_t> SnoopFilter::lines_in(std::uint64_t first, std::uint6
         }
         return out;
     }
-    for (const Slot& s : m_slots) {
-        if (s.line != kFree && s.line >= first && s.line <= last) out.push_back(s.line);
+    for (std::size_t i = 0; i < m_slots.size(); ++i) {
+        const std::uint64_t line = ~m_slots[i].key;
+        if (m_slots[i].key != 0 && line >= first && line <= last) out.push_back(line);
     }
     std::sort(out.begin(), out.end());
     return out;

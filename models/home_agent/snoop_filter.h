@@ -2,6 +2,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
+
 #include "models/common/zeroed_array.h"
 
 #include "models/home_agent/sharer_set.h"

@@ -19,14 +19,14 @@ class SparseStore {
 public:
     static constexpr std::uint64_t kPageBytes = 4096;
     static constexpr std::uint64_t kPagesPerChunk = 1ULL << 18;  // 1 GiB per chunk
-    // The directory costs 8 bytes per GiB of device up front: 8 MiB at this
-    // size, far beyond any device built, and 128 GiB at 2^64.
+    // The directory costs 16 bytes per GiB of device up front: 16 MiB at
+    // this size, far beyond any device built, and 256 GiB at 2^64.
     static constexpr std::uint64_t kMaxSizeBytes = 1ULL << 50;
 
     SparseStore(std::uint64_t size_bytes, std::uint8_t fill_byte);
 
     // Host memory an empty store of `size_bytes` occupies (its directory).
-    static std::uint64_t host_bytes(std::uint64_t size_bytes) { return chunks(size_bytes) * sizeof(std::unique_ptr<Chunk>); }
+    static std::uint64_t host_bytes(std::uint64_t size_bytes) { return chunks(size_bytes) * sizeof(Chunk); }
 
     std::uint64_t size_bytes() const { return m_size_bytes; }
     std::uint8_t fill_byte() const { return m_fill_byte; }

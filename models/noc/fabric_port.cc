@@ -2,10 +2,12 @@
 
 namespace invalsim::noc {
 
+// What Crossbar::b_transport does with the payload a TlmLinePort would build
+// for this request, without the payload.
 void FabricPort::request(coherence::LineRequest& r, common::Duration& delay) {
-    // What a TLM payload of this request would carry (see TlmLinePort).
     const std::uint32_t len = r.data != nullptr ? r.bytes : 0;
-    const auto hop = m_core.forward(m_input, r.addr, len, m_kernel_now() + delay, delay);
+    const bool is_read = !coherence::is_write(r.type);
+    const auto hop = m_core.forward(m_input, r.addr, len, is_read, m_kernel_now() + delay, delay);
     if (!hop.ok) {
         r.ok = false;
         return;
@@ -14,7 +16,7 @@ void FabricPort::request(coherence::LineRequest& r, common::Duration& delay) {
     r.addr = hop.addr;
     m_outputs[hop.port]->request(r, delay);
     r.addr = addr;
-    m_core.back(delay);
+    m_core.back(hop, m_kernel_now() + delay, delay);
 }
 
 }  // namespace invalsim::noc

@@ -72,7 +72,7 @@ scenario file; `--config` overrides it) and gives each CPU a program:
 | `description` | free text |
 | `config` | path of the config, relative to the scenario file |
 | `seed` | seed of the run (overrides the config's; `--seed` overrides both) |
-| `cpus` | object from CPU name (`cpu0` ... ) to its list of ops |
+| `cpus` | object from CPU name (`cpu0` ... ) to its list of ops; `"all"` gives the list of every CPU not named |
 
 A read whose data differs from its `expect`/`expect_pattern` is reported with
 time, address, expected and actual bytes, and the run exits with status 1.

@@ -346,25 +346,41 @@ Op read_op(const Json& j, const Cursor& at, const OpChecker& checker) {
     return op;
 }
 
+constexpr const char* kEveryCpu = "all";
+
+void read_program(const Json& j, const Cursor& at, const OpChecker& checker, cpu::Program& program) {
+    if (!config::expect_array(j, at)) return;
+    for (std::size_t k = 0; k < j.size(); ++k) program.push_back(read_op(j[k], at.child(k), checker));
+}
+
 void read_programs(const Json& j, const Cursor& at, const config::SystemConfig& cfg, Scenario& s) {
     if (!config::expect_object(j, at)) return;
     const OpChecker checker(cfg, s.file);
     std::vector<std::string> names;
     for (std::uint32_t i = 0; i < cfg.cpu.count; ++i) names.push_back("cpu" + std::to_string(i));
+    std::vector<bool> named(cfg.cpu.count, false);
     for (auto it = j.begin(); it != j.end(); ++it) {
         const Cursor c = at.child(it.key());
+        if (it.key() == kEveryCpu) continue;
         const auto pos = std::find(names.begin(), names.end(), it.key());
         if (pos == names.end()) {
             std::string msg = "no CPU \"" + it.key() + "\" in the config (it has cpu0";
             if (cfg.cpu.count > 1) msg += "..cpu" + std::to_string(cfg.cpu.count - 1);
-            c.error(msg + ")");
+            c.error(msg + " and \"" + kEveryCpu + "\" for every other CPU)");
             continue;
         }
-        if (!config::expect_array(it.value(), c)) continue;
-        auto& program = s.programs[static_cast<std::size_t>(pos - names.begin())];
-        for (std::size_t k = 0; k < it.value().size(); ++k) {
-            program.push_back(read_op(it.value()[k], c.child(k), checker));
-        }
+        const auto index = static_cast<std::size_t>(pos - names.begin());
+        named[index] = true;
+        read_program(it.value(), c, checker, s.programs[index]);
+    }
+    // "all": the program of every CPU the scenario does not name, so a
+    // workload scales with cpu.count without a list per CPU.
+    const auto every = j.find(kEveryCpu);
+    if (every == j.end()) return;
+    cpu::Program program;
+    read_program(*every, at.child(kEveryCpu), checker, program);
+    for (std::size_t i = 0; i < named.size(); ++i) {
+        if (!named[i]) s.programs[i] = program;
     }
 }
 

@@ -63,6 +63,19 @@ TEST_CASE("a scenario becomes one program per CPU", "[scenario]") {
     CHECK(s.programs[1][3].time == common::Duration::us(1));
 }
 
+TEST_CASE("\"all\" gives its program to every CPU the scenario does not name", "[scenario]") {
+    const auto s = scenario::parse_scenario(config::parse_json_text(R"({
+      "cpus": {"all": [{"op": "delay", "time": "2us"}, {"op": "barrier", "name": "b"}],
+               "cpu0": [{"op": "barrier", "name": "b"}]}})", "s.json"), "s.json", cfg());
+    REQUIRE(s.programs.size() == 2);
+    REQUIRE(s.programs[0].size() == 1);
+    CHECK(s.programs[0][0].kind == cpu::Op::Kind::Barrier);
+    REQUIRE(s.programs[1].size() == 2);
+    CHECK(s.programs[1][0].time == common::Duration::us(2));
+    CHECK(s.programs[1][1].where == "/cpus/all/1");
+    check_one(R"({"cpus": {"all": [{"op": "nap"}]}})", "/cpus/all/0/op", "nap");
+}
+
 TEST_CASE("bad scenarios are rejected with path and reason", "[scenario]") {
     check_one(R"({"cpus": {"cpu2": []}})", "/cpus/cpu2", "no CPU \"cpu2\"");
     check_one(R"({"cpus": {"cpu0": [{"op": "raed", "addr": "0x8000_0000"}]}})", "/cpus/cpu0/0/op",
