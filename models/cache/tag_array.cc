@@ -12,14 +12,6 @@ TagArray::TagArray(std::uint64_t sets, std::uint32_t ways, std::uint32_t line_by
       m_states(sets * ways),
       m_data(sets * ways * line_bytes) {}
 
-std::uint32_t TagArray::free_way(std::uint64_t set) const {
-    const std::uint64_t base = set * m_ways;
-    for (std::uint32_t w = 0; w < m_ways; ++w) {
-        if (m_states[base + w] == LineState::Invalid) return w;
-    }
-    return kNoWay;
-}
-
 void TagArray::install(std::uint64_t line, std::uint32_t way, LineState s) {
     const std::uint64_t i = set_of(line) * m_ways + way;
     if (m_states[i] == LineState::Invalid) ++m_valid;

@@ -34,8 +34,15 @@ public:
         }
         return kNoWay;
     }
-    // First invalid way of a set, or kNoWay.
-    std::uint32_t free_way(std::uint64_t set) const;
+    // First invalid way of a set, or kNoWay. An invalid way's tag is zero,
+    // so this scans the tags find() just read, not the states.
+    std::uint32_t free_way(std::uint64_t set) const {
+        const std::uint64_t base = set * m_ways;
+        for (std::uint32_t w = 0; w < m_ways; ++w) {
+            if (m_tags[base + w] == 0) return w;
+        }
+        return kNoWay;
+    }
 
     std::uint64_t tag(std::uint64_t set, std::uint32_t way) const { return ~m_tags[set * m_ways + way]; }
     LineState state(std::uint64_t set, std::uint32_t way) const { return m_states[set * m_ways + way]; }

@@ -40,6 +40,7 @@ private:
     // First bin from `id` on that may have room; a burst of requests at one
     // instant thus costs O(1) each instead of walking the queue it built.
     std::uint64_t first_open(std::uint64_t id);
+    bool place_within_bin(std::uint64_t t, std::uint64_t service, std::uint64_t& start);
     // The bin of `id`; the ring slot already holds it in the common case.
     Bin& bin(std::uint64_t id) {
         if (!m_bins.empty()) {

@@ -50,8 +50,11 @@ SnoopFilter::Entry& SnoopFilter::obtain(std::uint64_t line, std::optional<Entry>
         ++m_used;
     }
     m_slots[pick] = Slot{key, ++m_clock};
-    m_entries[pick] = Entry{line, {}, false};
-    return m_entries[pick];
+    Entry& e = m_entries[pick];  // reset in place: no temporary to copy
+    e.line = line;
+    e.sharers.clear();
+    e.exclusive = false;
+    return e;
 }
 
 void SnoopFilter::free_slot(std::size_t i) {
