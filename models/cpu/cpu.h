@@ -98,9 +98,12 @@ private:
     void fail(const Op& op, std::size_t index, std::string message);
     void take_stalls();
     void stream(AccessSource& source, common::Duration limit);
-    void issue(const Access& a);
-    void issue_piece(const Access& a, common::Addr piece, std::uint32_t len);
-    void transport(tlm::tlm_command cmd, common::Addr addr, std::uint32_t len, bool fetch);
+    // The per-access path, inlined into stream(): a call per level costs as
+    // much as the L1 hit itself.
+    [[gnu::always_inline]] inline void issue(const Access& a);
+    [[gnu::always_inline]] inline void issue_piece(const Access& a, common::Addr piece, std::uint32_t len);
+    [[gnu::always_inline]] inline void transport(tlm::tlm_command cmd, common::Addr addr, std::uint32_t len,
+                                                 bool fetch);
     coherence::Source tlm_access(tlm::tlm_command cmd, common::Addr addr, std::uint32_t len, bool fetch);
     void compare(const Op& op, common::Addr a, std::uint32_t len, ExpectFailure& f) const;
     common::Duration now() const;
