@@ -271,24 +271,8 @@ LineState CacheCore::probe(Addr addr) const {
 }
 
 std::uint64_t CacheCore::count_valid_in(Addr start, std::uint64_t len) const {
-    if (len == 0) return 0;
-    const std::uint64_t first = m_tags.line_of(start);
-    const std::uint64_t last = m_tags.line_of(start + (len - 1));
     std::uint64_t n = 0;
-    if (last - first < entries()) {
-        for (std::uint64_t line = first;; ++line) {
-            n += m_tags.find(line) != TagArray::kNoWay;
-            if (line == last) break;
-        }
-        return n;
-    }
-    for (std::uint64_t set = 0; set < m_tags.sets(); ++set) {
-        for (std::uint32_t way = 0; way < m_tags.ways(); ++way) {
-            if (!is_valid(m_tags.state(set, way))) continue;
-            const std::uint64_t line = m_tags.tag(set, way);
-            n += line >= first && line <= last;
-        }
-    }
+    for_each_valid_in(start, len, [&n](Addr) { ++n; });
     return n;
 }
 

@@ -96,6 +96,9 @@ private:
     void device_op(const Op& op);
     void kernel_op(const Op& op, std::size_t index);
     void fail(const Op& op, std::size_t index, std::string message);
+    // Windows of this CPU's own calls with interrupts off (IPI work counts
+    // its own in take_stalls).
+    void note_irq_off(const std::vector<invalidate::TimeWindow>& windows);
     void take_stalls();
     void stream(AccessSource& source, common::Duration limit);
     void issue(const Access& a);

@@ -11,8 +11,11 @@
 namespace invalsim::home_agent {
 
 // SystemC shell of a home agent: coherent line requests (and plain accesses
-// from CPUs without caches) arrive on `target`; memory traffic leaves on
-// `memory`. Later, its maintenance registers also live here.
+// from CPUs without caches) arrive on `target`, and so do accesses to its
+// maintenance registers; memory traffic leaves on `memory`. A thread moves
+// the maintenance engine's work along with simulated time, one global
+// quantum ahead at most (like an initiator running ahead); every access
+// first brings the engine up to its own time.
 class HomeAgent : public sc_core::sc_module {
 public:
     tlm_utils::simple_target_socket<HomeAgent> target;
@@ -30,11 +33,16 @@ public:
 private:
     void b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
     void register_access(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
+    void run_engine();
+    // Wakes run_engine when the engine's next piece of work moved earlier.
+    void wake_engine();
 
     common::Addr m_mmio_base;
     common::Duration m_mmio_latency;
     coherence::TlmLinePort m_port;
     HomeAgentCore m_core;
+    sc_core::sc_event m_engine_changed;
+    common::Duration m_engine_wake = common::Duration::max();  // what run_engine waits for
 };
 
 }  // namespace invalsim::home_agent
