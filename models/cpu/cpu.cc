@@ -33,6 +33,10 @@ void Cpu::run() {
     m_clock.sync();
     m_stats.finish_time = common::from_sc(sc_core::sc_time_stamp());
     m_finished = m_error.empty();
+    // Idle from now on: IPIs still stop the CPU, with nothing else to delay.
+    m_idle = true;
+    for (const PendingStall& s : m_stalls) account_stall(s, common::max(s.not_before, m_stats.finish_time));
+    m_stalls.clear();
 }
 
 Duration Cpu::now() const { return m_clock.now(); }
@@ -203,7 +207,11 @@ void Cpu::fail(const Op& op, std::size_t index, std::string message) {
 }
 
 void Cpu::inject_stall(Duration not_before, Duration length, bool irqs_off) {
-    m_stalls.push_back({not_before, length, irqs_off});
+    if (m_idle) {
+        account_stall({not_before, length, irqs_off}, not_before);
+    } else {
+        m_stalls.push_back({not_before, length, irqs_off});
+    }
 }
 
 // Pending IPI work runs once this CPU's time reaches it.
@@ -215,12 +223,16 @@ void Cpu::take_stalls() {
             ++i;
             continue;
         }
-        if (m_trace) m_trace->span(m_track, s.irqs_off ? "IPI work, interrupts off" : "IPI work", t, t + s.length);
+        account_stall(s, t);
         m_clock.advance(s.length);
-        m_stats.ipi_stall += s.length;
-        if (s.irqs_off) m_stats.irq_off += s.length;
         m_stalls.erase(m_stalls.begin() + static_cast<std::ptrdiff_t>(i));
     }
+}
+
+void Cpu::account_stall(const PendingStall& s, Duration at) {
+    if (m_trace) m_trace->span(m_track, s.irqs_off ? "IPI work, interrupts off" : "IPI work", at, at + s.length);
+    m_stats.ipi_stall += s.length;
+    if (s.irqs_off) m_stats.irq_off += s.length;
 }
 
 void Cpu::stream(AccessSource& source, Duration limit) {

@@ -78,7 +78,8 @@ public:
         m_direct_inst = inst;
     }
 
-    // Another CPU's IPI stops this one for `length`, from `not_before` on.
+    // Another CPU's IPI stops this one for `length`, from `not_before` on
+    // (at once if the program has ended: the CPU is idle).
     void inject_stall(common::Duration not_before, common::Duration length, bool irqs_off);
 
     // A workload error (a bad trace line), empty if none, and the op it came from.
@@ -86,6 +87,11 @@ public:
     const std::string& error_where() const { return m_error_where; }
 
 private:
+    struct PendingStall {
+        common::Duration not_before;
+        common::Duration length;
+        bool irqs_off;
+    };
     void run();
     void execute(const Op& op, std::size_t index);
     void read(const Op& op, std::size_t index);
@@ -100,6 +106,7 @@ private:
     // its own in take_stalls).
     void note_irq_off(const std::vector<invalidate::TimeWindow>& windows);
     void take_stalls();
+    void account_stall(const PendingStall& s, common::Duration at);
     void stream(AccessSource& source, common::Duration limit);
     void issue(const Access& a);
     void transport(tlm::tlm_command cmd, common::Addr addr, std::uint32_t len, bool fetch);
@@ -124,12 +131,8 @@ private:
     bool m_finished = false;
     std::string m_error;
     std::string m_error_where;
-    struct PendingStall {
-        common::Duration not_before;
-        common::Duration length;
-        bool irqs_off;
-    };
     std::vector<PendingStall> m_stalls;
+    bool m_idle = false;  // the program has ended
 };
 
 }  // namespace invalsim::cpu

@@ -77,7 +77,7 @@ void Framework::set_trace(common::TraceSink* sink) {
     m_trace = sink;
     for (auto& b : m_buses) b->set_trace(sink);
     for (std::size_t i = 0; i < m_machine.agents.size(); ++i) {
-        m_machine.agents[i]->engine().set_trace(sink, "ha" + std::to_string(i));
+        m_machine.agents[i]->engine().set_trace(sink, "ha" + std::to_string(i) + " engine");
     }
 }
 
