@@ -19,7 +19,10 @@ EngineRun::EngineRun(const EngineParams& params, EngineTarget& target, const Set
       m_per(setup.walked ? params.per_set : params.per_granule) {
     std::vector<Addr> units;
     if (m_s.end > m_s.start) m_target.cached_units(m_s.start, m_s.end, units);
-    for (Addr u : units) push(u);
+    m_units.reserve(units.size());
+    for (Addr u : units) m_units.emplace_back(key_of(u), u);
+    std::sort(m_units.begin(), m_units.end());
+    m_units.erase(std::unique(m_units.begin(), m_units.end()), m_units.end());
 }
 
 std::uint64_t EngineRun::key_of(Addr unit) const {
@@ -40,30 +43,45 @@ std::uint64_t EngineRun::keys_passed(Duration now) const {
     return steps > ~0ULL / m_p.parallelism ? ~0ULL : steps * m_p.parallelism;
 }
 
-void EngineRun::push(Addr unit) {
-    if (m_queued.insert(unit).second) m_queue.emplace(key_of(unit), unit);
+bool EngineRun::peek(Item& item) const {
+    const bool sorted = m_next < m_units.size();
+    if (!sorted && m_late.empty()) return false;
+    item = !sorted || (!m_late.empty() && m_late.top() < m_units[m_next]) ? m_late.top() : m_units[m_next];
+    return true;
+}
+
+void EngineRun::pop() {
+    if (m_next < m_units.size() && (m_late.empty() || !(m_late.top() < m_units[m_next]))) {
+        ++m_next;
+        return;
+    }
+    m_late_units.erase(m_late.top().second);
+    m_late.pop();
 }
 
 Duration EngineRun::next_due() const {
-    return m_queue.empty() ? Duration::max() : visit_of(m_queue.top().first);
+    Item item;
+    return peek(item) ? visit_of(item.first) : Duration::max();
 }
 
 void EngineRun::advance(Duration until, Duration kernel) {
-    while (!m_queue.empty()) {
-        const Item item = m_queue.top();
+    Item item;
+    while (peek(item)) {
         const Duration visit = visit_of(item.first);
         if (visit > until) return;
-        m_queue.pop();
-        m_queued.erase(item.second);
+        pop();
         maintain(item.second, visit, kernel);
     }
 }
 
+// A unit listed at the start and cached again is maintained twice, the
+// second time finding little or nothing.
 void EngineRun::note_cached(Addr addr, Duration now) {
     const Addr unit = addr - addr % m_unit;
     if (unit >= m_s.end || unit + m_unit <= m_s.start) return;
-    if (key_of(unit) < keys_passed(now)) return;  // behind the search: it stays
-    push(unit);
+    const std::uint64_t key = key_of(unit);
+    if (key < keys_passed(now)) return;  // behind the search: it stays
+    if (m_late_units.insert(unit).second) m_late.emplace(key, unit);
 }
 
 void EngineRun::maintain(Addr unit, Duration visit, Duration kernel) {

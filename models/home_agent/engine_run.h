@@ -39,7 +39,7 @@ public:
 
     EngineRun(const EngineParams& params, EngineTarget& target, const Setup& setup);
 
-    bool pending() const { return !m_queue.empty(); }
+    bool pending() const { return m_next < m_units.size() || !m_late.empty(); }
     // When the next unit is due; Duration::max() when none is pending.
     common::Duration next_due() const;
     // Maintains every unit due by `until`; `kernel` is the base of the
@@ -52,14 +52,16 @@ public:
     common::Duration finish() const;
     const cache::MaintenanceResult& result() const { return m_result; }
     common::Duration stall() const { return m_stall; }
-    std::uint64_t units_left() const { return m_queue.size(); }
+    std::uint64_t units_left() const { return m_units.size() - m_next + m_late.size(); }
 
 private:
     using Item = std::pair<std::uint64_t, common::Addr>;  // search key, unit
     std::uint64_t key_of(common::Addr unit) const;
     common::Duration visit_of(std::uint64_t key) const;
     std::uint64_t keys_passed(common::Duration now) const;
-    void push(common::Addr unit);
+    // The next unit in search order, from either list; false if none.
+    bool peek(Item& item) const;
+    void pop();
     void maintain(common::Addr unit, common::Duration visit, common::Duration kernel);
 
     EngineParams m_p;
@@ -67,8 +69,12 @@ private:
     Setup m_s;
     std::uint32_t m_unit;
     common::Duration m_per;  // search cost per step
-    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> m_queue;
-    std::unordered_set<common::Addr> m_queued;
+    // The units cached at the start, sorted by key (a cursor walks them),
+    // and those cached later ahead of the search.
+    std::vector<Item> m_units;
+    std::size_t m_next = 0;
+    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> m_late;
+    std::unordered_set<common::Addr> m_late_units;
     // Landing times of the write-backs in flight, earliest first.
     std::priority_queue<common::Duration, std::vector<common::Duration>, std::greater<common::Duration>> m_slots;
     common::Duration m_stall;
