@@ -60,7 +60,9 @@ void HomeAgent::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& d
         const common::Duration kernel = common::from_sc(sc_core::sc_time_stamp());
         engine.advance(kernel + d, kernel);
         m_core.handle(*r, d);
-        engine.note_cached(r->addr, kernel + d);
+        // Whatever it was (a fill, a write-back into the slice), a copy may
+        // now exist that the engine has still to reach.
+        if (r->type != Req::CleanEvict) engine.note_cached(r->addr, kernel + d);
         wake_engine();
     } else {
         m_core.handle(*r, d);

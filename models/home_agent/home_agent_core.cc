@@ -231,6 +231,8 @@ std::uint32_t HomeAgentCore::unit_bytes() const {
 void HomeAgentCore::cached_units(Addr start, Addr end, std::vector<Addr>& units) {
     const std::uint32_t g = m_wiring.granule_bytes;
     const std::uint32_t u = unit_bytes();
+    const std::uint64_t cached = m_sf.used() + (m_slc ? m_slc->valid_lines() : 0);
+    units.reserve(units.size() + std::min<std::uint64_t>(cached, (end - start) / g + 2));
     m_sf.for_each_in(start / g, (end - 1) / g,
                      [&](SnoopFilter::Entry& e) { units.push_back(e.line * g / u * u); });
     if (m_slc) m_slc->for_each_valid_in(start, end - start, [&](Addr a) { units.push_back(a / u * u); });
