@@ -230,7 +230,9 @@ void Cpu::take_stalls() {
 }
 
 void Cpu::account_stall(const PendingStall& s, Duration at) {
-    if (m_trace) m_trace->span(m_track, s.irqs_off ? "IPI work, interrupts off" : "IPI work", at, at + s.length);
+    if (m_trace) {
+        m_trace->span(m_track, s.irqs_off ? "IPI work, interrupts off" : "IPI work", at, at + s.length);
+    }
     m_stats.ipi_stall += s.length;
     if (s.irqs_off) m_stats.irq_off += s.length;
 }

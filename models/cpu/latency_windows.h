@@ -34,7 +34,8 @@ public:
     // `horizon`: no load issued before it will be reported any more (the
     // simulation kernel's time, which no CPU's later load precedes); windows
     // ending by then are retired.
-    void record(std::uint32_t cpu, common::Duration issued, common::Duration latency, common::Duration horizon) {
+    void record(std::uint32_t cpu, common::Duration issued, common::Duration latency,
+                common::Duration horizon) {
         for (std::size_t i = 0; i < m_open.size();) {
             Window& w = m_windows[m_open[i]];
             if (w.end <= horizon) {

@@ -76,7 +76,9 @@ private:
     std::priority_queue<Item, std::vector<Item>, std::greater<Item>> m_late;
     std::unordered_set<common::Addr> m_late_units;
     // Landing times of the write-backs in flight, earliest first.
-    std::priority_queue<common::Duration, std::vector<common::Duration>, std::greater<common::Duration>> m_slots;
+    using Landings = std::priority_queue<common::Duration, std::vector<common::Duration>,
+                                         std::greater<common::Duration>>;
+    Landings m_slots;
     common::Duration m_stall;
     common::Duration m_last_landed;
     cache::MaintenanceResult m_result;

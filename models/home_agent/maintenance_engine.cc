@@ -47,7 +47,8 @@ void MaintenanceEngine::start(Duration now, Duration kernel) {
     m_op.start = (std::uint64_t{m_start_h} << 32) | m_start_l;
     m_op.len = ((std::uint64_t{m_len_h} << 32) | m_len_l) + 1;
     m_op.started = now;
-    const std::uint64_t granules = m_op.len / m_params.granule_bytes + (m_op.len % m_params.granule_bytes != 0);
+    const std::uint64_t g = m_params.granule_bytes;
+    const std::uint64_t granules = m_op.len / g + (m_op.len % g != 0);
     m_op.timing = engine_search_time(m_params, granules, m_target.searchable_sets());
     EngineRun::Setup s;
     s.start = m_op.start;

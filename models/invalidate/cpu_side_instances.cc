@@ -55,7 +55,9 @@ int VaLoopInstance::wbinv(const MemRange& range, InstanceReport& report) {
         // Everything: no VA loop covers all memory; the kernel would use
         // set/way operations, one per cache line of every level, one CPU's
         // caches after the other's.
-        for (auto& caches : m_machine.cpu_caches) done = walk_then_drain(caches, done, m_p.va_per_line, interest, r);
+        for (auto& caches : m_machine.cpu_caches) {
+            done = walk_then_drain(caches, done, m_p.va_per_line, interest, r);
+        }
     } else {
         const common::Addr first = range.start / line;
         const common::Addr last = (range.start + range.len - 1) / line;

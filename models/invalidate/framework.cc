@@ -144,7 +144,9 @@ int Framework::invalidate(std::uint32_t cpu, const MemRange& range, bool all, co
     if (m_params.policy->spinlock_irqs_off()) {
         rec.irq_off.push_back({rec.start, rec.end});  // spin_lock_irqsave before spinning
     } else {
-        for (const auto& r : rec.instances) rec.irq_off.insert(rec.irq_off.end(), r.caller_irq_off.begin(), r.caller_irq_off.end());
+        for (const auto& r : rec.instances) {
+            rec.irq_off.insert(rec.irq_off.end(), r.caller_irq_off.begin(), r.caller_irq_off.end());
+        }
     }
     timing = CallTiming{true, {rec.start, rec.end}, rec.irq_off};
     finish_windows(rec, during);
@@ -173,7 +175,8 @@ void Framework::trace_call(const CallRecord& rec) const {
         m_trace->span(track, "wbinv", r.wbinv_start, r.wbinv_start + r.wbinv_time,
                       std::string("rc ") + errno_name(r.rc));
         if (r.done_time.as_ps()) {
-            m_trace->span(track, "done", r.done_start, r.done_start + r.done_time, std::to_string(r.polls) + " polls");
+            m_trace->span(track, "done", r.done_start, r.done_start + r.done_time,
+                          std::to_string(r.polls) + " polls");
         }
     }
 }
@@ -215,7 +218,8 @@ bool Framework::set_registered(std::uint32_t cpu, const std::string& instance, b
     ++m_stats.registrations;
     m_stats.registration_wait += rec.wait;
     if (m_trace && rec.wait.as_ps()) {
-        m_trace->span("cpu" + std::to_string(cpu), "lock wait (write)", rec.start, rec.start + rec.wait, instance);
+        m_trace->span("cpu" + std::to_string(cpu), "lock wait (write)", rec.start, rec.start + rec.wait,
+                      instance);
     }
     m_registrations.push_back(std::move(rec));
     return true;
