@@ -62,17 +62,16 @@ int VaLoopInstance::wbinv(const MemRange& range, InstanceReport& report) {
         const common::Addr first = range.start / line;
         const common::Addr last = (range.start + range.len - 1) / line;
         report.bytes_outside = (last - first + 1) * line - range.len;
-        // The write-backs leave by the end of the loop; the barrier after it
-        // waits for them.
-        const Duration loop = m_p.va_per_line * (last - first + 1);
-        done = loop;
+        // The write-backs leave as the loop starts (a loop over a large range
+        // lasts seconds: they are not placed that far ahead), and the
+        // barrier after the loop waits for them: their drain adds to it.
         for (auto& caches : m_machine.cpu_caches) {
             for (cache::CacheCore* c : caches) {
                 r += c->maintain_range(MaintenanceOp::CleanInvalidate, first * line, (last - first + 1) * line,
-                                       loop, interest);
+                                       Duration(), interest);
             }
         }
-        done = common::max(done, r.done);
+        done = m_p.va_per_line * (last - first + 1) + r.done;
     }
     add(report, r);
     report.engine_time = done;

@@ -35,7 +35,7 @@ private:
 // calling CPU: clean+invalidate to the point of coherence reaches every CPU's
 // private copy, but not the memory-side system-level cache, where stale
 // lines survive. Time (interrupts on): lines in the range x va_per_line,
-// then the closing barrier waits for the write-backs to land.
+// plus the drain of the write-backs the closing barrier waits for.
 class VaLoopInstance final : public OpsInstance {
 public:
     VaLoopInstance(const FrameworkParams& params, Machine& machine);
