@@ -1,5 +1,6 @@
 #include "models/cache/cache_core.h"
 
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -32,7 +33,7 @@ bool CacheCore::load(Addr addr, std::uint8_t* out, std::uint32_t len, Duration& 
     std::memcpy(out, m_tags.data(s.set, s.way) + (addr - m_tags.addr_of(line)), len);
     ++(s.hit ? m_stats.read_hits : m_stats.read_misses);
     if (source) *source = src;
-    note_demand(line, s);
+    note_access(line, s, true);
     prefetch(delay);
     return s.hit;
 }
@@ -45,7 +46,7 @@ bool CacheCore::store(Addr addr, const std::uint8_t* in, std::uint32_t len, Dura
     std::memcpy(m_tags.data(s.set, s.way) + (addr - m_tags.addr_of(line)), in, len);
     m_tags.set_state(s.set, s.way, LineState::Modified);
     ++(s.hit ? m_stats.write_hits : m_stats.write_misses);
-    note_demand(line, s);
+    note_access(line, s, true);
     prefetch(delay);
     return s.hit;
 }
@@ -57,12 +58,17 @@ void CacheCore::serve(LineRequest& r, Duration& delay) {
     switch (r.type) {
         case Req::ReadShared:
         case Req::ReadOnce: {
-            const Slot s = obtain(line, false, delay, r.source);
+            const Slot s = obtain(line, false, delay, r.source, r.prefetch);
             std::memcpy(r.data, m_tags.data(s.set, s.way) + offset, r.bytes);
             const bool shared = m_tags.state(s.set, s.way) == LineState::Shared;
             r.granted = shared ? LineState::Shared : LineState::Exclusive;
-            ++(s.hit ? m_stats.read_hits : m_stats.read_misses);
-            note_demand(line, s);
+            if (r.prefetch) {
+                ++m_stats.prefetch_received;
+                ++(s.hit ? m_stats.prefetch_hits : m_stats.prefetch_misses);
+            } else {
+                ++(s.hit ? m_stats.read_hits : m_stats.read_misses);
+            }
+            note_access(line, s, !r.prefetch);
             break;
         }
         case Req::ReadUnique:
@@ -73,7 +79,7 @@ void CacheCore::serve(LineRequest& r, Duration& delay) {
             }
             r.granted = LineState::Exclusive;
             ++(s.hit ? m_stats.write_hits : m_stats.write_misses);
-            note_demand(line, s);
+            note_access(line, s, true);
             break;
         }
         case Req::WriteUnique: {
@@ -90,7 +96,7 @@ void CacheCore::serve(LineRequest& r, Duration& delay) {
 }
 
 CacheCore::Slot CacheCore::obtain(std::uint64_t line, bool exclusive, Duration& delay,
-                                  Source& source) {
+                                  Source& source, bool prefetch) {
     const std::uint64_t set = m_tags.set_of(line);
     std::uint32_t way = m_tags.find(line);
     if (way != TagArray::kNoWay) {
@@ -107,7 +113,8 @@ CacheCore::Slot CacheCore::obtain(std::uint64_t line, bool exclusive, Duration& 
         return {set, way, false};
     }
     way = make_room(set, delay);
-    if (!fetch(exclusive ? Req::ReadUnique : Req::ReadShared, line, set, way, delay, source)) {
+    if (!fetch(exclusive ? Req::ReadUnique : Req::ReadShared, line, set, way, delay, source,
+               prefetch)) {
         throw std::runtime_error("no memory backs line address " +
                                  std::to_string(m_tags.addr_of(line)));
     }
@@ -115,9 +122,10 @@ CacheCore::Slot CacheCore::obtain(std::uint64_t line, bool exclusive, Duration& 
 }
 
 bool CacheCore::fetch(Req type, std::uint64_t line, std::uint64_t set, std::uint32_t way,
-                      Duration& delay, Source& source) {
+                      Duration& delay, Source& source, bool prefetch) {
     LineRequest r{type, m_tags.addr_of(line), m_tags.line_bytes(), m_tags.data(set, way),
                   m_place.cpu};
+    r.prefetch = prefetch;
     m_below->request(r, delay);
     if (!r.ok) return false;
     // A memory device grants nothing: a memory-side cache owns what it reads.
@@ -200,7 +208,7 @@ void CacheCore::accept_writeback(LineRequest& r, Duration& delay) {
     }
     std::memcpy(m_tags.data(set, way) + (r.addr - m_tags.addr_of(line)), r.data, r.bytes);
     m_tags.set_state(set, way, LineState::Modified);
-    ++(hit ? m_stats.write_hits : m_stats.write_misses);
+    ++(hit ? m_stats.received_writeback_hits : m_stats.received_writeback_misses);
 }
 
 void CacheCore::forward_clean_evict(LineRequest& r, Duration& delay) {
@@ -208,10 +216,12 @@ void CacheCore::forward_clean_evict(LineRequest& r, Duration& delay) {
     notify_clean_drop(r.addr, delay);
 }
 
-void CacheCore::note_demand(std::uint64_t line, const Slot& s) {
+// Every access trains the prefetcher; only a demand hit makes a prefetched
+// line useful.
+void CacheCore::note_access(std::uint64_t line, const Slot& s, bool demand) {
     const std::uint64_t i = s.set * m_tags.ways() + s.way;
-    if (s.hit && m_prefetched[i]) {
-        ++m_stats.prefetch_hits;
+    if (demand && s.hit && m_prefetched[i]) {
+        ++m_stats.prefetch_useful;
         m_prefetched[i] = false;
     }
     if (m_prefetcher) m_prefetcher->on_access(m_tags.addr_of(line), !s.hit, m_pending);
@@ -224,13 +234,16 @@ void CacheCore::prefetch(Duration delay) {
     m_pending.count = 0;
     for (std::uint32_t i = 0; i < n; ++i) {
         const std::uint64_t line = m_tags.line_of(m_pending.addr[i]);
-        if (m_tags.find(line) != TagArray::kNoWay) continue;
+        if (m_tags.find(line) != TagArray::kNoWay) {
+            ++m_stats.prefetch_hits;
+            continue;
+        }
+        ++m_stats.prefetch_misses;
         const std::uint64_t set = m_tags.set_of(line);
         const std::uint32_t way = make_room(set, delay);
         Source ignored;
-        if (fetch(Req::ReadShared, line, set, way, delay, ignored)) {
+        if (fetch(Req::ReadShared, line, set, way, delay, ignored, true)) {
             m_prefetched[set * m_tags.ways() + way] = true;
-            ++m_stats.prefetches;
         }
     }
 }
@@ -241,8 +254,11 @@ coherence::SnoopResult CacheCore::snoop(coherence::Snoop kind, Addr addr, std::u
     const std::uint64_t line = m_tags.line_of(addr);
     const std::uint64_t set = m_tags.set_of(line);
     const std::uint32_t way = m_tags.find(line);
-    if (way == TagArray::kNoWay) return res;
-    ++m_stats.snoops;
+    if (way == TagArray::kNoWay) {
+        ++m_stats.snoop_misses;
+        return res;
+    }
+    ++m_stats.snoop_hits;
     res.present = true;
     const LineState st = m_tags.state(set, way);
     if (is_dirty(st) && !data_taken) {
@@ -274,6 +290,13 @@ std::uint64_t CacheCore::count_valid_in(Addr start, std::uint64_t len) const {
     std::uint64_t n = 0;
     for_each_valid_in(start, len, [&n](Addr) { ++n; });
     return n;
+}
+
+std::vector<Addr> CacheCore::valid_lines_in(Addr start, std::uint64_t len) const {
+    std::vector<Addr> out;
+    for_each_valid_in(start, len, [&out](Addr a) { out.push_back(a); });
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 bool CacheCore::peek(Addr addr, std::uint8_t* out, std::uint32_t len) const {

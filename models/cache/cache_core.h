@@ -96,9 +96,12 @@ public:
     LineState probe(common::Addr addr) const;
     // Valid lines within [start, start+len), at cost min(lines in range, entries).
     std::uint64_t count_valid_in(common::Addr start, std::uint64_t len) const;
-    // Calls fn(line address) for each of them, at the same cost.
+    // Calls fn(line address) for each of them, at the same cost, in no
+    // particular order.
     template <class Fn>
     void for_each_valid_in(common::Addr start, std::uint64_t len, Fn&& fn) const;
+    // Their addresses, ascending, at the same cost.
+    std::vector<common::Addr> valid_lines_in(common::Addr start, std::uint64_t len) const;
     std::uint64_t set_of(common::Addr addr) const { return m_tags.set_of(m_tags.line_of(addr)); }
     bool peek(common::Addr addr, std::uint8_t* out, std::uint32_t len) const;
     std::uint32_t line_bytes() const { return m_tags.line_bytes(); }
@@ -112,8 +115,9 @@ private:
         std::uint32_t way;
         bool hit;
     };
+    // `prefetch`: a miss goes below marked as a prefetch (statistics only).
     Slot obtain(std::uint64_t line, bool exclusive, common::Duration& delay,
-                coherence::Source& source);
+                coherence::Source& source, bool prefetch = false);
     std::uint32_t make_room(std::uint64_t set, common::Duration& delay);
     void evict(std::uint64_t set, std::uint32_t way, common::Duration& delay);
     void send_below(coherence::Req type, common::Addr addr, std::uint8_t* data, bool kept,
@@ -121,10 +125,10 @@ private:
     bool held_elsewhere(common::Addr addr) const;
     void notify_clean_drop(common::Addr addr, common::Duration& delay);
     bool fetch(coherence::Req type, std::uint64_t line, std::uint64_t set, std::uint32_t way,
-               common::Duration& delay, coherence::Source& source);
+               common::Duration& delay, coherence::Source& source, bool prefetch = false);
     void accept_writeback(coherence::LineRequest& r, common::Duration& delay);
     void forward_clean_evict(coherence::LineRequest& r, common::Duration& delay);
-    void note_demand(std::uint64_t line, const Slot& s);
+    void note_access(std::uint64_t line, const Slot& s, bool demand);
     void prefetch(common::Duration delay);
     void maintain_way(MaintenanceOp op, std::uint64_t set, std::uint32_t way,
                       MaintenanceResult& r, common::Duration at, const Interest& interest);

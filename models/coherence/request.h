@@ -43,6 +43,7 @@ struct LineRequest {
     Source source = Source::None;
     bool ok = true;     // false when the address is not backed by memory
     bool keep = false;  // WriteBack: the sender's CPU still holds a (clean) copy
+    bool prefetch = false;  // a prefetcher's fill, not a demand miss (statistics only)
 };
 
 }  // namespace invalsim::coherence

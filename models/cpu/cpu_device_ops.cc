@@ -21,7 +21,9 @@ void Cpu::device_op(const Op& op) {
         case Op::Kind::Unlock: d.set_locked(op.name, false); break;
         case Op::Kind::RegionCommit: d.set_committed(op.name, true, op.dpa_base); break;
         case Op::Kind::RegionReset: d.set_committed(op.name, false, std::nullopt); break;
-        case Op::Kind::DmaWrite: d.dma_write(op.addr, op.size, op.data.pattern); break;
+        case Op::Kind::DmaWrite:
+            d.dma_write(op.addr, op.size, op.data.pattern, op.rate_gbps, op.wait, op.signal);
+            break;
         case Op::Kind::PeerWrite:
             d.peer_write(op.addr, op.size, op.data.pattern, op.rate_gbps, op.wait, op.signal);
             break;
@@ -38,7 +40,9 @@ void Cpu::kernel_op(const Op& op, std::size_t index) {
     invalidate::CallTiming timing;
     int rc = 0;
     switch (op.kind) {
-        case Op::Kind::KernelRegionCommit: rc = k.cxl_region_commit(cpu, op.name, op.where, timing); break;
+        case Op::Kind::KernelRegionCommit:
+            rc = k.cxl_region_commit(cpu, op.name, op.where, op.dpa_base, timing);
+            break;
         case Op::Kind::KernelRegionReset: rc = k.cxl_region_reset(cpu, op.name, op.where, timing); break;
         case Op::Kind::KernelSanitize: rc = k.cxl_wipe(op.name, Wipe::CxlSanitize); break;
         case Op::Kind::KernelSecureErase: rc = k.cxl_wipe(op.name, Wipe::CxlSecureErase); break;

@@ -58,7 +58,7 @@ void HomeAgent::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& d
     MaintenanceEngine& engine = m_core.engine();
     if (engine.running()) {
         const common::Duration kernel = common::from_sc(sc_core::sc_time_stamp());
-        engine.advance(kernel + d, kernel);
+        catch_up_engine(d);
         m_core.handle(*r, d);
         // Whatever it was (a fill, a write-back into the slice), a copy may
         // now exist that the engine has still to reach.
@@ -69,6 +69,25 @@ void HomeAgent::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& d
     }
     delay = common::to_sc(d);
     trans.set_response_status(r->ok ? tlm::TLM_OK_RESPONSE : tlm::TLM_ADDRESS_ERROR_RESPONSE);
+}
+
+void HomeAgent::catch_up_engine(common::Duration delay) {
+    MaintenanceEngine& engine = m_core.engine();
+    if (!engine.running()) return;
+    const common::Duration kernel = common::from_sc(sc_core::sc_time_stamp());
+    engine.advance(kernel + delay, kernel);
+}
+
+std::vector<common::Addr> HomeAgent::back_invalidate_lines(common::Addr start, common::Addr end,
+                                                           const std::function<bool(common::Addr)>& owned) {
+    catch_up_engine(common::Duration());
+    return m_core.back_invalidate_lines(start, end, owned);
+}
+
+common::Duration HomeAgent::back_invalidate_line(common::Addr line, common::Duration at,
+                                                 BackInvalidation& tally) {
+    catch_up_engine(at);
+    return m_core.back_invalidate_line(line, at, tally);
 }
 
 }  // namespace invalsim::home_agent

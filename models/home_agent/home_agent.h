@@ -1,5 +1,8 @@
 #pragma once
 
+#include <functional>
+#include <vector>
+
 #include <systemc>
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
@@ -30,10 +33,19 @@ public:
 
     common::Addr mmio_base() const { return m_mmio_base; }
 
+    // A device's back-invalidation (HomeAgentCore's), once a running engine
+    // has caught up with the time it looks (now) or the snoop arrives (`at`
+    // after now): a line the engine's search passed earlier is already gone.
+    std::vector<common::Addr> back_invalidate_lines(common::Addr start, common::Addr end,
+                                                    const std::function<bool(common::Addr)>& owned);
+    common::Duration back_invalidate_line(common::Addr line, common::Duration at, BackInvalidation& tally);
+
 private:
     void b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
     void register_access(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
     void run_engine();
+    // Brings a running engine up to `delay` after the current simulated time.
+    void catch_up_engine(common::Duration delay);
     // Wakes run_engine when the engine's next piece of work moved earlier.
     void wake_engine();
 

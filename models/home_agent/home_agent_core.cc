@@ -165,6 +165,7 @@ void HomeAgentCore::write_unique(LineRequest& r, Duration& delay) {
 
 void HomeAgentCore::read_data(LineRequest& r, Duration& delay) {
     LineRequest down{Req::ReadShared, r.addr, r.bytes, r.data, r.requester};
+    down.prefetch = r.prefetch;
     if (m_slc) {
         m_slc->serve(down, delay);
     } else {
@@ -203,25 +204,54 @@ bool HomeAgentCore::drop_private(std::uint64_t line, const cache::Interest& inte
     return dirty;
 }
 
-// Private copies first (their dirty data lands in the slice or memory),
-// then the slice itself.
-cache::MaintenanceResult HomeAgentCore::clean_invalidate(Addr start, Addr end,
-                                                         const cache::Interest& interest, Duration at) {
-    cache::MaintenanceResult r;
-    r.done = at;
-    if (end <= start) return r;
+std::vector<Addr> HomeAgentCore::back_invalidate_lines(Addr start, Addr end,
+                                                      const std::function<bool(Addr)>& owned) const {
+    std::vector<Addr> out;
+    if (end <= start) return out;
     const std::uint32_t g = m_wiring.granule_bytes;
-    std::vector<std::uint64_t> lines;
-    m_sf.for_each_in(start / g, (end - 1) / g, [&](SnoopFilter::Entry& e) { lines.push_back(e.line); });
-    for (std::uint64_t line : lines) {
-        ++r.examined;
-        Duration snooped = at;
-        if (drop_private(line, interest, r, snooped)) {
-            r.done = common::max(r.done, write_data(line * g, g, m_snoop_buf.data(), snooped));
+    for (std::uint64_t line : m_sf.lines_in(start / g, (end - 1) / g)) {
+        if (owned(line * g)) out.push_back(line * g);
+    }
+    if (m_slc) {
+        for (Addr a : m_slc->valid_lines_in(start, end - start)) {
+            const Addr last = std::min<Addr>(a + m_slc->line_bytes(), end);
+            for (Addr l = std::max(a, start - start % g); l < last; l += g) {
+                if (owned(l)) out.push_back(l);
+            }
         }
     }
-    if (m_slc) r += m_slc->maintain_range(cache::MaintenanceOp::CleanInvalidate, start, end - start, at, interest);
-    return r;
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+// As for a read-unique: the private copies first (their dirty data lands in
+// the slice), then the slice's copy goes to the device. A slice line larger
+// than the granule leaves as a whole, so the private copies of all its
+// granules go first: it must not carry a stale half to the device.
+Duration HomeAgentCore::back_invalidate_line(Addr line, Duration at, BackInvalidation& tally) {
+    const std::uint32_t g = m_wiring.granule_bytes;
+    const std::uint32_t span = m_slc ? std::max(g, m_slc->line_bytes()) : g;
+    Duration t = at + m_params.lookup_latency;
+    ++m_stats.device_bisnps;
+    for (Addr a = line - line % span; a < line - line % span + span; a += g) {
+        SnoopFilter::Entry* e = m_sf.find(a / g);
+        if (e == nullptr) continue;
+        const SharerSet sharers = e->sharers;
+        tally.copies += sharers.count();
+        if (snoop_sharers(sharers, SharerSet::kMaxCpus, Snoop::Invalidate, a, t)) {
+            ++tally.written_back;
+            t = write_data(a, g, m_snoop_buf.data(), t);
+        }
+        m_sf.erase(a / g);
+    }
+    if (m_slc) {
+        const cache::MaintenanceResult r = m_slc->maintain_line(cache::MaintenanceOp::CleanInvalidate, line, t);
+        tally.copies += r.invalidated;
+        tally.written_back += r.written_back;
+        t = r.done;
+    }
+    return t;
 }
 
 std::uint32_t HomeAgentCore::unit_bytes() const {

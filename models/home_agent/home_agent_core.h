@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -15,6 +16,13 @@
 #include "models/home_agent/snoop_filter.h"
 
 namespace invalsim::home_agent {
+
+// What the back-invalidate snoops (CXL 3.x HDM-DB BISnp) of a device did to
+// the host's caches.
+struct BackInvalidation {
+    std::uint64_t copies = 0;        // cached copies dropped (private and SLC)
+    std::uint64_t written_back = 0;  // dirty copies written to the device first
+};
 
 // The point of coherence for the lines it homes: keeps the CPUs' private
 // copies coherent through its snoop filter (MESI), and fronts the memory
@@ -37,11 +45,16 @@ public:
 
     MaintenanceEngine& engine() { return m_engine; }
     const MaintenanceEngine& engine() const { return m_engine; }
-    // Device-initiated back-invalidation (CXL HDM-DB): the same as the
-    // engine's work on [start, end), outside any MMIO operation.
-    cache::MaintenanceResult back_invalidate(common::Addr start, common::Addr end) {
-        return clean_invalidate(start, end, cache::Interest{}, common::Duration());
-    }
+    // Device-initiated back-invalidation (CXL HDM-DB). The lines (coherence
+    // granules, ascending) in [start, end) that `owned` accepts (the device's
+    // own lines of an interleaved range) and that some cache here holds: the
+    // ones the device's tracker would snoop.
+    std::vector<common::Addr> back_invalidate_lines(common::Addr start, common::Addr end,
+                                                    const std::function<bool(common::Addr)>& owned) const;
+    // One snoop arriving at `at` (an annotated delay): every copy of the line
+    // goes, private ones first, dirty data written back to the device before
+    // the answer. Returns when the answer can leave.
+    common::Duration back_invalidate_line(common::Addr line, common::Duration at, BackInvalidation& tally);
 
     cache::CacheCore* slc() { return m_slc.get(); }
     const cache::CacheCore* slc() const { return m_slc.get(); }
@@ -67,9 +80,6 @@ private:
     void read_once(coherence::LineRequest& r, common::Duration& delay);
     void write_unique(coherence::LineRequest& r, common::Duration& delay);
 
-    // The whole range at once (device back-invalidation).
-    cache::MaintenanceResult clean_invalidate(common::Addr start, common::Addr end,
-                                              const cache::Interest& interest, common::Duration at);
     // The engine's target, one unit at a time (engine_target.h).
     std::uint32_t unit_bytes() const override;
     void cached_units(common::Addr start, common::Addr end, std::vector<common::Addr>& units) override;

@@ -1,9 +1,15 @@
 #include "models/home_agent/snoop_filter.h"
 
+#include <algorithm>
+
 namespace invalsim::home_agent {
 
 namespace {
 constexpr std::size_t kNone = ~std::size_t{0};
+}
+
+std::uint64_t SnoopFilter::host_bytes(std::uint64_t entries) {
+    return entries * (sizeof(Entry) + sizeof(Slot));
 }
 
 SnoopFilter::SnoopFilter(std::uint64_t sets, std::uint32_t ways)
@@ -57,6 +63,22 @@ void SnoopFilter::remove(std::uint64_t line, std::uint32_t cpu) {
     if (i == kNone) return;
     m_entries[i].sharers.remove(cpu);
     if (m_entries[i].sharers.empty()) free_slot(i);
+}
+
+std::vector<std::uint64_t> SnoopFilter::lines_in(std::uint64_t first, std::uint64_t last) const {
+    std::vector<std::uint64_t> out;
+    if (last - first < m_entries.size()) {
+        for (std::uint64_t line = first;; ++line) {
+            if (slot_of(line) != kNone) out.push_back(line);
+            if (line == last) break;
+        }
+        return out;
+    }
+    for (const Slot& s : m_slots) {
+        if (s.line != kFree && s.line >= first && s.line <= last) out.push_back(s.line);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 void SnoopFilter::erase(std::uint64_t line) {

@@ -25,6 +25,9 @@ public:
     // `sets` must be a power of two.
     SnoopFilter(std::uint64_t sets, std::uint32_t ways);
 
+    // Host memory a filter of `entries` entries occupies.
+    static std::uint64_t host_bytes(std::uint64_t entries);
+
     Entry* find(std::uint64_t line);
     // The entry for `line`, created if needed. When creating it pushed out
     // another line, `victim` receives that entry.
@@ -48,6 +51,9 @@ public:
             if (m_slots[i].line != kFree && m_slots[i].line >= first && m_slots[i].line <= last) fn(m_entries[i]);
         }
     }
+
+    // Tracked lines in [first, last], ascending, without touching the LRU.
+    std::vector<std::uint64_t> lines_in(std::uint64_t first, std::uint64_t last) const;
 
     std::uint64_t capacity() const { return m_entries.size(); }
     std::uint64_t sets() const { return m_sets; }

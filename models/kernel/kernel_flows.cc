@@ -13,9 +13,9 @@ int KernelFlows::sync_caches(std::uint32_t cpu, const std::string& range, const 
 }
 
 int KernelFlows::cxl_region_commit(std::uint32_t cpu, const std::string& range, const std::string& where,
-                                   invalidate::CallTiming& timing) {
+                                   std::optional<std::uint64_t> dpa_base, invalidate::CallTiming& timing) {
     if (const int rc = sync_caches(cpu, range, where, timing); rc != kOk) return rc;
-    m_devices.set_committed(range, true, std::nullopt);
+    m_devices.set_committed(range, true, dpa_base);
     return kOk;
 }
 

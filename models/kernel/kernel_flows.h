@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -19,9 +20,10 @@ public:
 
     // Region commit: invalidate the region's range, then commit the decoders
     // (drops lines loaded speculatively before the decoders changed).
-    // `timing` receives the invalidate call's, when the flow made one.
+    // `dpa_base` commits the range onto other device media. `timing`
+    // receives the invalidate call's, when the flow made one.
     int cxl_region_commit(std::uint32_t cpu, const std::string& range, const std::string& where,
-                          invalidate::CallTiming& timing);
+                          std::optional<std::uint64_t> dpa_base, invalidate::CallTiming& timing);
     // Region teardown: invalidate, then reset the decoders; a failed
     // invalidate cancels the reset.
     int cxl_region_reset(std::uint32_t cpu, const std::string& range, const std::string& where,

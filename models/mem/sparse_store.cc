@@ -10,7 +10,7 @@ namespace invalsim::mem {
 SparseStore::SparseStore(std::uint64_t size_bytes, std::uint8_t fill_byte)
     : m_size_bytes(size_bytes),
       m_fill_byte(fill_byte),
-      m_dir((size_bytes / kPageBytes + kPagesPerChunk - 1) / kPagesPerChunk + 1) {}
+      m_dir(chunks(size_bytes)) {}
 
 void SparseStore::check_range(std::uint64_t offset, std::size_t len) const {
     if (offset > m_size_bytes || len > m_size_bytes - offset) {

@@ -18,8 +18,14 @@ class SparseStore {
 public:
     static constexpr std::uint64_t kPageBytes = 4096;
     static constexpr std::uint64_t kPagesPerChunk = 1ULL << 18;  // 1 GiB per chunk
+    // The directory costs 8 bytes per GiB of device up front: 8 MiB at this
+    // size, far beyond any device built, and 128 GiB at 2^64.
+    static constexpr std::uint64_t kMaxSizeBytes = 1ULL << 50;
 
     SparseStore(std::uint64_t size_bytes, std::uint8_t fill_byte);
+
+    // Host memory an empty store of `size_bytes` occupies (its directory).
+    static std::uint64_t host_bytes(std::uint64_t size_bytes) { return chunks(size_bytes) * sizeof(std::unique_ptr<Chunk>); }
 
     std::uint64_t size_bytes() const { return m_size_bytes; }
     std::uint8_t fill_byte() const { return m_fill_byte; }
@@ -50,6 +56,9 @@ private:
     using Page = std::unique_ptr<std::uint8_t[]>;
     using Chunk = std::vector<Page>;
 
+    static std::uint64_t chunks(std::uint64_t size_bytes) {
+        return (size_bytes / kPageBytes + kPagesPerChunk - 1) / kPagesPerChunk + 1;
+    }
     void check_range(std::uint64_t offset, std::size_t len) const;
     const std::uint8_t* find_page(std::uint64_t page) const {
         const Chunk* c = m_dir[page / kPagesPerChunk].get();

@@ -167,6 +167,9 @@ bool CpuTile::LevelView::held_elsewhere(common::Addr addr) const {
 void CpuTile::register_stats(stats::StatsTree& tree, const std::string& path) const {
     const cpu::Cpu* core = m_core.get();
     tree.add_stats(path, [core] { return core->stats(); });
+    tree.add(path, [core] {
+        return stats::Json{{"load_latency_histogram", stats::histogram_json(core->stats().load_latency)}};
+    });
     for (const auto& c : m_levels) {
         const cache::Cache* cp = c.get();
         tree.add_stats(path + "." + c->basename(), [cp] { return cp->core().stats(); });

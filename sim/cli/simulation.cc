@@ -14,7 +14,7 @@
 
 namespace invalsim::cli {
 
-SimulationResult simulate(const Inputs& in, bool check, const std::string& trace_file) {
+SimulationResult simulate(const Inputs& in, const CheckOptions& check, const std::string& trace_file) {
     SimulationResult res;
     const auto start = std::chrono::steady_clock::now();
     sc_core::sc_report_handler::set_actions(sc_core::SC_WARNING, sc_core::SC_DISPLAY | sc_core::SC_THROW);
@@ -22,7 +22,7 @@ SimulationResult simulate(const Inputs& in, bool check, const std::string& trace
     // that is reported properly below.
     sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
     tlm_utils::tlm_quantumkeeper::set_global_quantum(common::to_sc(in.config.simulation.quantum));
-    build::System system("system", in.config, in.scenario, in.seed, check);
+    build::System system("system", in.config, in.scenario, in.seed, check.enabled, check.examples_per_step);
     std::unique_ptr<stats::ChromeTrace> trace;
     if (!trace_file.empty()) {
         trace = std::make_unique<stats::ChromeTrace>();
@@ -47,9 +47,9 @@ SimulationResult simulate(const Inputs& in, bool check, const std::string& trace
     stats::StatsTree tree;
     system.register_stats(tree);
     res.stats = stats::stats_document({in.config.name, in.scenario.name, in.seed}, res.outcome, tree.to_json());
-    if (check) {
-        const std::vector<std::uint64_t> mismatches = system.final_check();
-        res.stats["coherence"] = stats::coherence_json(*system.golden(), system.memory_names(), mismatches);
+    if (check.enabled) {
+        const std::vector<golden::DeviceCheck> checks = system.final_check();
+        res.stats["coherence"] = stats::coherence_json(*system.golden(), system.memory_names(), checks);
     }
     res.host_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return res;

@@ -17,10 +17,16 @@ struct SimulationResult {
     double host_seconds = 0;
 };
 
-// With `check`, the golden model checks every load and write-back, and the
+// Coherence checking: off, or on with this many examples kept per step.
+struct CheckOptions {
+    bool enabled = false;
+    std::size_t examples_per_step = 4;
+};
+
+// With checking, the golden model checks every load and write-back, and the
 // document gains a "coherence" section.
 // With a `trace_file`, the run's timeline is written there (Chrome trace
 // events, for Perfetto).
-SimulationResult simulate(const Inputs& in, bool check, const std::string& trace_file = "");
+SimulationResult simulate(const Inputs& in, const CheckOptions& check, const std::string& trace_file = "");
 
 }  // namespace invalsim::cli

@@ -5,7 +5,10 @@
 
 #include "sim/cli/commands.h"
 #include "sim/cli/options.h"
+#include "sim/cli/run_output.h"
+#include "sim/config/diagnostics.h"
 #include "sim/config/json_source.h"
+#include "sim/sweep/point_command.h"
 #include "sim/sweep/sweep_emit.h"
 #include "sim/sweep/sweep_results.h"
 #include "sim/sweep/sweep_runner.h"
@@ -17,6 +20,7 @@ namespace {
 struct SweepOptions {
     std::string spec;
     std::string scenario;
+    std::string config;
     std::vector<std::string> params;
     std::vector<std::string> zip;
     std::string out = "sweep-out";
@@ -26,6 +30,7 @@ struct SweepOptions {
     std::vector<std::string> emit;  // {"slurm", DIR}
     std::size_t chunk = 1;
     std::string collect;
+    long run_point = -1;
 };
 
 std::string self_exe() {
@@ -34,16 +39,36 @@ std::string self_exe() {
     return n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : "invalsim";
 }
 
-// A spec from the file, then the command line's parameters on top.
+config::Json absolute_files(const std::string& path, config::Json v) {
+    if (path != "scenario" && path != "config") return v;
+    if (v.is_string()) return sweep::absolute_path(v.get<std::string>());
+    if (v.is_array()) {
+        for (auto& e : v) e = absolute_files(path, e);
+    }
+    return v;
+}
+
+// The spec file with the command line's parameters merged in (a --param
+// replaces the file's parameter of that path), then read and checked once.
 sweep::SweepSpec build_spec(const SweepOptions& o) {
     config::Json doc = o.spec.empty() ? config::Json::object() : config::load_json_file(o.spec);
-    if (!o.scenario.empty()) doc["scenario"] = o.scenario;
+    const std::string file = o.spec.empty() ? std::string("command line") : o.spec;
+    if (!doc.is_object()) return sweep::parse_sweep_spec(doc, file);
+    if (!o.scenario.empty()) doc["scenario"] = sweep::absolute_path(o.scenario);
+    if (!o.config.empty()) doc["config"] = sweep::absolute_path(o.config);
     if (o.check) doc["check"] = true;
-    sweep::SweepSpec spec = sweep::parse_sweep_spec(doc, o.spec.empty() ? std::string("--scenario") : o.spec);
-    if (!o.scenario.empty()) spec.scenario = o.scenario;
-    for (const auto& p : o.params) spec.product.push_back(sweep::parse_parameter_arg(p));
-    for (const auto& z : o.zip) spec.zip.push_back(sweep::parse_parameter_arg(z));
-    return spec;
+    sweep::Origins origins;
+    const auto merge = [&](const std::vector<std::string>& args, const std::string& option, const char* group) {
+        for (const auto& a : args) {
+            auto [path, values] = sweep::read_parameter_arg(a, option);
+            if (!doc.contains(group) || !doc[group].is_object()) doc[group] = config::Json::object();
+            doc[group][path] = absolute_files(path, values);
+            origins[config::child_pointer(std::string("/") + group, path)] = option + " " + a;
+        }
+    };
+    merge(o.params, "--param", "parameters");
+    merge(o.zip, "--zip", "zip");
+    return sweep::parse_sweep_spec(doc, file, origins);
 }
 
 }  // namespace
@@ -54,6 +79,7 @@ int sweep_command(const std::vector<std::string>& args) {
     desc.add_options()
         ("spec", po::value(&o.spec)->value_name("FILE"), "sweep spec (JSON); also the first argument")
         ("scenario,s", po::value(&o.scenario)->value_name("FILE"), "scenario every point runs")
+        ("config,c", po::value(&o.config)->value_name("FILE"), "config every point runs (default: the scenario's)")
         ("param,p", po::value(&o.params)->value_name("PATH=VALUES")->composing(),
          "a swept parameter: config.<path>, scenario.<path>, scenario, config or seed, with a list "
          "(1,2,4), a range (4KiB..1TiB*2, 1..8+1) or JSON (repeatable; parameters multiply)")
@@ -66,9 +92,9 @@ int sweep_command(const std::vector<std::string>& args) {
         ("emit", po::value(&o.emit)->multitoken()->value_name("slurm DIR"),
          "write a Slurm job array and a GNU parallel job list to DIR instead of running")
         ("chunk", po::value(&o.chunk)->value_name("K"), "points per Slurm array task (default 1)")
-        ("collect", po::value(&o.collect)->value_name("DIR"), "merge the point results under DIR");
-    po::positional_options_description pos;
-    pos.add("spec", 1);
+        ("collect", po::value(&o.collect)->value_name("DIR"), "merge the point results under DIR")
+        ("run-point", po::value(&o.run_point)->value_name("N"),
+         "run point N of the sweep planned in --out DIR, recording its status (what emitted jobs run)");
     if (!parse_options(args, desc,
                        "usage: invalsim sweep [SPEC.json] [--scenario FILE] [--param PATH=VALUES ...] "
                        "[--jobs N] [--out DIR] [--force]\n"
@@ -76,7 +102,7 @@ int sweep_command(const std::vector<std::string>& args) {
                        "       invalsim sweep --collect DIR\n\n"
                        "Runs a scenario at every point of a parameter space, each point in its own "
                        "process, and writes results.csv and results.jsonl.",
-                       &pos)) {
+                       "spec")) {
         return kExitOk;
     }
     if (!o.collect.empty()) {
@@ -85,18 +111,25 @@ int sweep_command(const std::vector<std::string>& args) {
                   << " failed; results: " << o.collect << "/results.csv\n";
         return sum.failed ? kExitExpectFailed : kExitOk;
     }
+    if (o.run_point >= 0) return sweep::run_planned_point(sweep::absolute_path(o.out), o.run_point);
     const sweep::SweepSpec spec = build_spec(o);
     if (!o.emit.empty()) {
         if (o.emit.size() != 2 || o.emit[0] != "slurm") {
             throw po::error("--emit takes: slurm DIR");
         }
-        sweep::emit_slurm(spec, o.emit[1], self_exe(), o.chunk);
-        std::cout << "sweep: " << spec.points().size() << " points; submit with: sbatch " << o.emit[1]
-                  << "/sweep.sbatch (or: parallel < " << o.emit[1] << "/jobs.txt), then invalsim sweep --collect "
-                  << o.emit[1] << "\n";
+        ensure_writable_dir("--emit", o.emit[1]);
+        const sweep::Plan plan = sweep::make_plan(spec, o.emit[1], self_exe());
+        sweep::write_plan(spec, plan);
+        sweep::emit_slurm(plan, o.chunk);
+        std::cout << "sweep: " << plan.points.size() << " points; submit with: sbatch " << plan.results
+                  << "/sweep.sbatch (or: parallel < " << plan.results << "/jobs.txt), then invalsim sweep --collect "
+                  << plan.results << "\n";
         return kExitOk;
     }
-    const std::size_t failed = sweep::run_points(spec, {o.out, self_exe(), o.jobs, o.force});
+    ensure_writable_dir("--out", o.out);
+    const sweep::Plan plan = sweep::make_plan(spec, o.out, self_exe());
+    sweep::write_plan(spec, plan);
+    const std::size_t failed = sweep::run_points(plan, {o.jobs, o.force, isatty(2) != 0});
     const auto sum = sweep::collect(o.out);
     std::cout << "sweep: " << sum.points << " points, " << sum.completed << " completed, " << failed
               << " failed; results: " << o.out << "/results.csv\n";

@@ -53,10 +53,10 @@ void flatten(const Json& j, const std::string& prefix, std::vector<std::pair<std
     }
 }
 
-bool point_complete(const std::string& dir, const Json& values) {
+bool point_complete(const std::string& dir, const Json& fingerprint) {
     const Json point = read_json(dir + "/point.json");
     const Json status = read_json(dir + "/status.json");
-    if (!point.is_object() || point["values"] != values || !status.is_object()) return false;
+    if (!point.is_object() || point.value("fingerprint", Json()) != fingerprint || !status.is_object()) return false;
     const std::string s = status.value("status", "");
     return (s == "ok" || s == "expect_failed") && fs::exists(dir + "/stats.json");
 }

@@ -19,8 +19,9 @@ struct CollectSummary {
 // with its full statistics). Points are read from results/sweep.json.
 CollectSummary collect(const std::string& results);
 
-// Whether a point's results on disk are complete for these values.
-bool point_complete(const std::string& dir, const config::Json& values);
+// Whether a point's results on disk are complete and were made by the
+// same command, inputs and binary (its fingerprint, see Fingerprinter).
+bool point_complete(const std::string& dir, const config::Json& fingerprint);
 
 // Every numeric or boolean leaf of a JSON document, by dotted path, in
 // document order.

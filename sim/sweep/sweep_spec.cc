@@ -1,6 +1,8 @@
 #include "sim/sweep/sweep_spec.h"
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 
 #include "sim/config/diagnostics.h"
@@ -43,7 +45,10 @@ Json format(Kind kind, double v) {
     if (kind == Kind::Size) return config::format_size(static_cast<std::uint64_t>(std::llround(v)));
     if (kind == Kind::Time) return config::format_time(common::Duration::ps(static_cast<std::uint64_t>(std::llround(v))));
     if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 9e15) return static_cast<std::int64_t>(std::llround(v));
-    return v;
+    // 15 significant digits drop the last-bit error of lo + i * step.
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.15g", v);
+    return std::strtod(buf, nullptr);
 }
 
 // "A..B*F" or "A..B+S".
@@ -75,13 +80,19 @@ std::vector<Json> expand_range(const std::string& text, const Cursor& at) {
         at.error("range \"" + text + "\" needs a factor above 1 (from a positive start) or a positive step");
         return {};
     }
+    // Each value from its index, not by accumulation, so "0.1..0.5+0.1"
+    // ends on 0.5 and never drifts to 0.30000000000000004.
+    const double steps = geometric ? std::log(hi.value / lo.value) / std::log(step) : (hi.value - lo.value) / step;
+    if (steps + 1 > static_cast<double>(kMaxPoints)) {
+        at.error("range \"" + text + "\" has more than " + std::to_string(kMaxPoints) + " values");
+        return {};
+    }
+    const auto count = static_cast<std::size_t>(std::floor(steps + 1e-9)) + 1;
     std::vector<Json> out;
-    for (double v = lo.value; v <= hi.value * (1 + 1e-12); v = geometric ? v * step : v + step) {
+    for (std::size_t i = 0; i < count; ++i) {
+        const double v = geometric ? lo.value * std::pow(step, static_cast<double>(i))
+                                   : lo.value + static_cast<double>(i) * step;
         out.push_back(format(lo.kind, v));
-        if (out.size() > kMaxPoints) {
-            at.error("range \"" + text + "\" has more than " + std::to_string(kMaxPoints) + " values");
-            return {};
-        }
     }
     return out;
 }
@@ -115,11 +126,13 @@ std::vector<Json> expand_values(const Json& v, const Cursor& at) {
     return {v};
 }
 
-SweepSpec parse_sweep_spec(const Json& doc, const std::string& file) {
+SweepSpec parse_sweep_spec(const Json& doc, const std::string& file, const Origins& origins) {
     config::Diagnostics diag(file);
+    for (const auto& [pointer, origin] : origins) diag.note_origin(pointer, origin);
     const Cursor root{diag, ""};
     SweepSpec s;
     s.file = file;
+    s.origins = origins;
     if (!config::expect_object(doc, root)) diag.throw_if_any();
     const std::vector<std::string> keys = {"description", "scenario", "config", "check", "parameters", "zip"};
     for (auto it = doc.begin(); it != doc.end(); ++it) {
@@ -141,6 +154,9 @@ SweepSpec parse_sweep_spec(const Json& doc, const std::string& file) {
     }
     if (s.scenario.empty()) root.error("missing required key \"scenario\" (the scenario every point runs)");
     for (const auto& z : s.zip) {
+        for (const auto& p : s.product) {
+            if (p.path == z.path) root.child("zip").child(z.path).error("is also under \"parameters\"; sweep it once");
+        }
         if (z.values.size() != s.zip.front().values.size()) {
             root.child("zip").child(z.path).error("has " + std::to_string(z.values.size()) +
                                                   " values; every zip parameter needs the same number (" +
@@ -148,10 +164,13 @@ SweepSpec parse_sweep_spec(const Json& doc, const std::string& file) {
         }
     }
     diag.throw_if_any();
-    std::size_t n = s.zip.empty() ? 1 : s.zip.front().values.size();
-    for (const auto& p : s.product) n *= p.values.size();
-    if (n > kMaxPoints) {
-        diag.error("", "the sweep has " + std::to_string(n) + " points; at most " + std::to_string(kMaxPoints));
+    // In floating point, so that a product of huge ranges cannot wrap around.
+    double n = s.zip.empty() ? 1.0 : static_cast<double>(s.zip.front().values.size());
+    for (const auto& p : s.product) n *= static_cast<double>(p.values.size());
+    if (n > static_cast<double>(kMaxPoints)) {
+        char count[32];
+        std::snprintf(count, sizeof count, "%.0f", n);
+        diag.error("", std::string("the sweep has ") + count + " points; at most " + std::to_string(kMaxPoints));
         diag.throw_if_any();
     }
     return s;
@@ -180,32 +199,25 @@ std::vector<Point> SweepSpec::points() const {
     return out;
 }
 
-Parameter parse_parameter_arg(const std::string& arg) {
+std::pair<std::string, Json> read_parameter_arg(const std::string& arg, const std::string& option) {
     const auto eq = arg.find('=');
     if (eq == std::string::npos || eq == 0) {
-        throw config::InputError({{"--param", "", "expected PATH=VALUES, got \"" + arg + "\"", ""}});
+        throw config::InputError({{option, "", "expected PATH=VALUES, got \"" + arg + "\"", ""}});
     }
-    const std::string path = arg.substr(0, eq);
     const std::string text = arg.substr(eq + 1);
-    Json v = Json::parse(text, nullptr, false);
-    if (v.is_discarded()) {
-        if (text.find("..") != std::string::npos) {
-            v = text;
-        } else {
-            v = Json::array();
-            std::size_t start = 0;
-            while (true) {
-                const auto comma = text.find(',', start);
-                const std::string item = text.substr(start, comma - start);
-                Json parsed = Json::parse(item, nullptr, false);
-                v.push_back(parsed.is_discarded() ? Json(item) : parsed);
-                if (comma == std::string::npos) break;
-                start = comma + 1;
-            }
-        }
+    const std::string where = option + " " + arg;
+    if (Json::accept(text)) return {arg.substr(0, eq), config::parse_json_text(text, where)};
+    if (text.find("..") != std::string::npos) return {arg.substr(0, eq), text};
+    Json v = Json::array();
+    std::size_t start = 0;
+    while (true) {
+        const auto comma = text.find(',', start);
+        const std::string item = text.substr(start, comma - start);
+        v.push_back(Json::accept(item) ? config::parse_json_text(item, where) : Json(item));
+        if (comma == std::string::npos) break;
+        start = comma + 1;
     }
-    Json doc = {{"scenario", "-"}, {"parameters", {{path, v}}}};
-    return parse_sweep_spec(doc, "--param " + arg).product.at(0);
+    return {arg.substr(0, eq), v};
 }
 
 }  // namespace invalsim::sweep

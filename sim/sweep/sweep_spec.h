@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -18,6 +19,10 @@ struct Parameter {
     std::vector<config::Json> values;
 };
 
+// Where values came from when not from the file, by JSON pointer
+// ("/parameters/config.x" -> "--param config.x=1,2"), so errors say so.
+using Origins = std::map<std::string, std::string>;
+
 // One point of the sweep: a value for every parameter, in spec order.
 struct Point {
     std::size_t index = 0;
@@ -31,6 +36,7 @@ struct SweepSpec {
     bool check = false;    // run points through `validate`
     std::vector<Parameter> product;  // every combination
     std::vector<Parameter> zip;      // taken together, one more dimension of the product
+    Origins origins;                 // command-line parameters, for messages
 
     // Row-major: the first product parameter varies slowest, the zip group
     // fastest. Deterministic, so results never depend on how points run.
@@ -43,11 +49,12 @@ struct SweepSpec {
 std::vector<config::Json> expand_values(const config::Json& v, const config::Cursor& at);
 
 // Reads a spec document; throws InputError with every problem.
-SweepSpec parse_sweep_spec(const config::Json& doc, const std::string& file);
+SweepSpec parse_sweep_spec(const config::Json& doc, const std::string& file, const Origins& origins = {});
 
-// "path=VALUES" from the command line (VALUES: JSON, a range, or a
-// comma-separated list).
-Parameter parse_parameter_arg(const std::string& arg);
+// "PATH=VALUES" from the command line (VALUES: JSON, a range, or a
+// comma-separated list) as the path and the JSON a spec file would hold;
+// parse_sweep_spec checks it. `option` names the flag in messages.
+std::pair<std::string, config::Json> read_parameter_arg(const std::string& arg, const std::string& option);
 
 // Upper bound on the points of one sweep.
 constexpr std::size_t kMaxPoints = 100000;

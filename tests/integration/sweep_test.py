@@ -1,22 +1,34 @@
 #!/usr/bin/python3
-"""End-to-end test of `invalsim sweep`, its outputs, re-runs, failures, job
-counts, Slurm emission and the plotting tools.
+"""End-to-end tests of `invalsim sweep` and the plotting tools, one group per
+CTest test:
 
-    sweep_test.py INVALSIM REPO WORKDIR
+    sweep_test.py GROUP INVALSIM REPO WORKDIR
+
+runs      the CSV and JSON-lines outputs, a failing point, re-runs, --force, --jobs
+inputs    re-runs redo points whose command, inputs or binary changed
+cli       command-line parameters and --zip checked with the spec, bad specs exit 2
+emit      job lists and Slurm scripts record a point's error as a local run does
+resolved  a point's folder alone reruns it with identical statistics
+progress  the terminal bar (under `script`) and plain progress lines
+plots     every figure kind from the shipped sweeps, and the report
 """
 import csv
+import filecmp
+import glob
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 
-INVALSIM, REPO, WORK = sys.argv[1:4]
+GROUP, INVALSIM, REPO, WORK = sys.argv[1:5]
 SCN = os.path.join(REPO, "tests", "integration", "scenarios", "inv_policy.json")
+PYTHON = "/usr/bin/python3"
 
 
-def sweep(*args, expect):
-    r = subprocess.run([INVALSIM, "sweep", *args], capture_output=True, text=True)
+def sweep(*args, expect, exe=INVALSIM, cwd=None):
+    r = subprocess.run([exe, "sweep", *args], capture_output=True, text=True, cwd=cwd)
     assert r.returncode == expect, (args, r.returncode, r.stdout, r.stderr)
     return r
 
@@ -26,59 +38,316 @@ def rows(d):
         return list(csv.DictReader(f))
 
 
-def main():
-    shutil.rmtree(WORK, ignore_errors=True)
-    os.makedirs(WORK)
-    spec = os.path.join(WORK, "spec.json")
-    json.dump({"scenario": SCN,
-               "parameters": {"config.home_agents.count": [1, 0],
-                              "scenario.cpus.cpu0.0.len": "4KiB..64GiB*16"}}, open(spec, "w"))
+def to_run(r):
+    """How many points a sweep ran, from its plain progress lines."""
+    m = re.search(r"sweep: (\d+) points, (\d+) to run", r.stderr)
+    assert m, r.stderr
+    return int(m.group(2))
+
+
+def write_json(path, doc):
+    with open(path, "w") as f:
+        json.dump(doc, f, indent=1)
+    return path
+
+
+def small_spec(name, **extra):
+    doc = {"scenario": SCN, "parameters": {"config.home_agents.count": [1, 0],
+                                           "scenario.cpus.cpu0.0.len": "4KiB..64GiB*16"}}
+    doc.update(extra)
+    return write_json(os.path.join(WORK, name), doc)
+
+
+def test_runs():
+    spec = small_spec("spec.json")
     a, b = os.path.join(WORK, "a"), os.path.join(WORK, "b")
     # A point that fails (no home agent) is recorded and the others still run.
     r = sweep(spec, "--jobs", "2", "--out", a, expect=1)
     assert "14 points, 7 completed, 7 failed" in r.stdout, r.stdout
     table = rows(a)
     assert len(table) == 14
-    for col in ("point", "config.home_agents.count", "scenario.cpus.cpu0.0.len", "status",
-                "system.memregion.records.0.latency_ns"):
-        assert col in table[0], col
+    assert list(table[0])[:5] == ["point", "config.home_agents.count", "scenario.cpus.cpu0.0.len", "status", "error"]
+    assert "system.memregion.records.0.latency_ns" in table[0]
     bad = [t for t in table if t["config.home_agents.count"] == "0"]
     assert all(t["status"] == "failed" and "/home_agents/count" in t["error"] for t in bad), bad[0]
     # The range engine's latency grows with the region.
     good = [t for t in table if t["config.home_agents.count"] == "1"]
+    assert [t["scenario.cpus.cpu0.0.len"] for t in good] == ["4KiB", "64KiB", "1MiB", "16MiB", "256MiB", "4GiB",
+                                                              "64GiB"]
     lat = [float(t["system.memregion.records.0.latency_ns"]) for t in good]
     assert lat == sorted(lat) and lat[-1] > 10 * lat[0], lat
     # A re-run skips the finished points and redoes only the failed ones.
     r = sweep(spec, "--jobs", "2", "--out", a, expect=1)
-    assert "7 of 14 points already complete, skipped" in r.stderr, r.stderr
+    assert "7 of 14 points already complete, skipped" in r.stderr and to_run(r) == 7, r.stderr
+    # --force redoes every point, with the same results.
+    before = open(os.path.join(a, "results.csv")).read()
+    stamp = os.path.getmtime(os.path.join(a, "points", "00000", "stats.json"))
+    r = sweep(spec, "--jobs", "2", "--out", a, "--force", expect=1)
+    assert "already complete" not in r.stderr and to_run(r) == 14, r.stderr
+    assert os.path.getmtime(os.path.join(a, "points", "00000", "stats.json")) > stamp
+    assert open(os.path.join(a, "results.csv")).read() == before
     # Results do not depend on --jobs.
     sweep(spec, "--jobs", "1", "--out", b, expect=1)
-    assert open(os.path.join(a, "results.csv")).read() == open(os.path.join(b, "results.csv")).read()
-    lines = [l for l in open(os.path.join(a, "results.jsonl")) if l.strip()]
-    assert len(lines) == 14 and json.loads(lines[1])["stats"]["config"] == "arm64-hha"
-    # The same sweep from the command line, emitted for Slurm and GNU parallel.
-    c = os.path.join(WORK, "cluster")
-    r = sweep("--scenario", SCN, "--param", "config.home_agents.count=1",
-              "--param", "scenario.cpus.cpu0.0.len=4KiB..64GiB*16", "--emit", "slurm", c, "--chunk", "3", expect=0)
+    assert filecmp.cmp(os.path.join(a, "results.csv"), os.path.join(b, "results.csv"), shallow=False)
+    lines = [json.loads(l) for l in open(os.path.join(a, "results.jsonl")) if l.strip()]
+    assert len(lines) == 14 and lines[1]["stats"]["config"] == "arm64-hha"
+    assert lines[1]["values"] == {"config.home_agents.count": 1, "scenario.cpus.cpu0.0.len": "64KiB"}
+
+
+def test_inputs():
+    """A point is complete only for the same command, inputs and binary."""
+    bindir = os.path.join(WORK, "bin")
+    os.makedirs(bindir)
+    exe = shutil.copy(INVALSIM, os.path.join(bindir, "invalsim"))
+    scn = shutil.copy(SCN, os.path.join(WORK, "scenario.json"))
+    cfg = shutil.copy(os.path.join(REPO, "configs", "arm64-hha.json"), os.path.join(WORK, "arm64-hha.json"))
+    doc = json.load(open(scn))
+    doc["config"] = "arm64-hha.json"
+    write_json(scn, doc)
+    out = os.path.join(WORK, "out")
+    args = ["--scenario", scn, "--param", "scenario.cpus.cpu0.0.len=4KiB,64KiB", "--out", out]
+
+    def runs(*more):
+        return to_run(sweep(*args, *more, expect=0, exe=exe))
+
+    assert runs() == 2
+    assert runs() == 0
+    point = json.load(open(os.path.join(out, "points", "00001", "point.json")))
+    fp = point["fingerprint"]
+    assert fp["argv"][0] == exe and "--scenario-set" in fp["argv"] and fp["invalsim"]["version"]
+    assert set(fp["inputs"]) == {scn, cfg}, fp["inputs"]
+    # A different command (validate) or base config redoes every point.
+    assert runs("--check") == 2 and runs("--check") == 0
+    assert runs("--config", cfg) == 2 and runs("--config", cfg) == 0
+    # So does a change to the scenario's or the config's contents.
+    doc["description"] = "changed"
+    write_json(scn, doc)
+    assert runs("--config", cfg) == 2 and runs("--config", cfg) == 0
+    text = open(cfg).read()  # it has comments: edit the text
+    with open(cfg, "w") as f:
+        f.write(text.replace('"description": "', '"description": "changed: ', 1))
+    assert runs("--config", cfg) == 2 and runs("--config", cfg) == 0
+    # And another build of invalsim.
+    with open(exe, "ab") as f:
+        f.write(b"\0")
+    assert runs("--config", cfg) == 2 and runs("--config", cfg) == 0
+    # Trace files a scenario replays are inputs too.
+    tdir = os.path.join(WORK, "traced")
+    os.makedirs(tdir)
+    trace = shutil.copy(os.path.join(REPO, "tests", "integration", "traces", "startup.lackey"), tdir)
+    tscn = os.path.join(tdir, "trace.json")
+    write_json(tscn, {"config": cfg, "cpus": {"cpu0": [{"op": "trace", "file": "startup.lackey", "range": "dram",
+                                                         "placement": "first_touch"}]}})
+    targs = ["--scenario", tscn, "--param", "seed=1,2", "--out", os.path.join(WORK, "tout")]
+    assert to_run(sweep(*targs, expect=0, exe=exe)) == 2
+    assert to_run(sweep(*targs, expect=0, exe=exe)) == 0
+    with open(trace, "a") as f:
+        f.write(" L 04000000,8\n")
+    assert to_run(sweep(*targs, expect=0, exe=exe)) == 2
+
+
+def expect_error(args, *messages, cwd=None):
+    r = sweep(*args, expect=2, cwd=cwd)
+    for m in messages:
+        assert m in r.stderr, (m, r.stderr)
+    return r
+
+
+def test_cli():
+    out = os.path.join(WORK, "out")
+    policy = "config.invalidate.policy=parallel,sequential,single-irqoff"
+    count = "config.home_agents.count=1,2"
+    # Zipped lists of different lengths, in either order, are a bad spec.
+    expect_error(["--scenario", SCN, "--zip", policy, "--zip", count, "--out", out],
+                 "invalsim: error: command line: /zip/config.home_agents.count: has 2 values; every zip parameter "
+                 "needs the same number (3) (value from --zip %s)" % count)
+    expect_error(["--scenario", SCN, "--zip", count, "--zip", policy, "--out", out],
+                 "/zip/config.invalidate.policy: has 3 values; every zip parameter needs the same number (2) "
+                 "(value from --zip %s)" % policy)
+    # The point cap counts the command line's parameters too.
+    expect_error(["--scenario", SCN, "--param", "config.a=1..1000+1", "--param", "config.b=1..1000+1", "--out", out],
+                 "command line: /: the sweep has 1000000 points; at most 100000")
+    # A bad range in a spec file names the file and the parameter.
+    bad = write_json(os.path.join(WORK, "bad.json"), {"scenario": SCN, "parameters": {
+        "scenario.cpus.cpu0.0.len": "64KiB..4KiB*2"}})
+    expect_error([bad, "--out", out], "bad.json: /parameters/scenario.cpus.cpu0.0.len: range \"64KiB..4KiB*2\" must go "
+                                      "from a smaller to a larger value")
+    # A path that names nothing stops the sweep before any point runs.
+    r = expect_error(["--scenario", SCN, "--param", "config.home_agents.engine.poll_interval=10us,20us",
+                      "--out", out],
+                     "command line: /parameters/config.home_agents.engine.poll_interval: names no config value: ",
+                     "/home_agents/engine/poll_interval: unknown key \"poll_interval\"",
+                     "(value from --param config.home_agents.engine.poll_interval=10us,20us)")
+    assert not glob.glob(os.path.join(out, "points", "*")), "points ran"
+    spec = write_json(os.path.join(WORK, "spec.json"), {"scenario": SCN, "parameters": {
+        "scenario.cpus.cpu0.7.len": ["4KiB"]}})
+    expect_error([spec, "--out", out], "spec.json: /parameters/scenario.cpus.cpu0.7.len: names no scenario value: ",
+                 "\"7\" is not an index of this array of 1")
+    # A bad value is the point's own failure, not the spec's.
+    r = sweep("--scenario", SCN, "--param", "config.invalidate.policy=parallel,sideways", "--out", out, expect=1)
+    assert [t["status"] for t in rows(out)] == ["ok", "failed"], rows(out)
+    # --zip pairs values; --param replaces the spec file's parameter.
+    spec = small_spec("pair.json")
+    sweep(spec, "--param", "config.home_agents.count=2", "--param", "scenario.cpus.cpu0.0.len=4KiB",
+          "--zip", "config.invalidate.policy=parallel,sequential", "--zip", "config.invalidate.poll_interval=1us,2us",
+          "--out", out, expect=0)
+    got = [(t["config.home_agents.count"], t["scenario.cpus.cpu0.0.len"], t["config.invalidate.policy"],
+            t["config.invalidate.poll_interval"]) for t in rows(out)]
+    assert got == [("2", "4KiB", "parallel", "1us"), ("2", "4KiB", "sequential", "2us")], got
+    # A parameter swept both ways is a bad spec.
+    expect_error([spec, "--zip", "config.home_agents.count=2,4", "--zip", "config.invalidate.policy=parallel,sequential",
+                  "--out", out], "pair.json: /zip/config.home_agents.count: is also under \"parameters\"; sweep it "
+                                 "once (value from --zip config.home_agents.count=2,4)")
+    # Relative file values on the command line are relative to the working directory.
+    sub = os.path.join(WORK, "sub")
+    os.makedirs(sub)
+    sweep("--scenario", os.path.relpath(SCN, sub), "--param", "scenario=%s" % os.path.relpath(SCN, sub),
+          "--out", "rel", expect=0, cwd=sub)
+    assert rows(os.path.join(sub, "rel"))[0]["status"] == "ok"
+
+
+def test_emit():
+    """Emitted jobs record a failing point's error in its folder, as a local
+    run does, and work from any folder."""
+    spec = write_json(os.path.join(WORK, "spec.json"), {
+        "scenario": os.path.relpath(SCN, WORK),
+        "parameters": {"config.home_agents.count": [1, 0], "scenario.cpus.cpu0.0.len": ["4KiB", "1MiB"]}})
+    local = os.path.join(WORK, "local")
+    sweep(spec, "--out", local, expect=1)
+    sub = os.path.join(WORK, "sub")
+    os.makedirs(sub)
+    r = sweep("../spec.json", "--emit", "slurm", "cluster", "--chunk", "3", expect=0, cwd=sub)
+    c = os.path.join(sub, "cluster")
+    assert "sbatch %s/sweep.sbatch" % c in r.stdout, r.stdout
     jobs = open(os.path.join(c, "jobs.txt")).read().splitlines()
-    assert len(jobs) == 7, jobs
+    assert len(jobs) == 4 and all("'%s'" % c in j and j.startswith("'/") for j in jobs), jobs
     sb = open(os.path.join(c, "sweep.sbatch")).read()
-    assert "#SBATCH --array=0-2" in sb, sb
-    for line in jobs:  # what GNU parallel would run; 1 means an expectation failed, the point ran
-        assert subprocess.run(["bash", "-c", line]).returncode in (0, 1), line
-    r = sweep("--collect", c, expect=0)
-    assert "7 points, 7 completed, 0 failed" in r.stdout, r.stdout
-    assert [t["system.memregion.records.0.latency_ns"] for t in rows(c)] == \
-           [t["system.memregion.records.0.latency_ns"] for t in good]
-    # Figures and report.
-    figs = os.path.join(WORK, "figs")
-    subprocess.run(["/usr/bin/python3", os.path.join(REPO, "tools", "plot-sweep"), a, "--out", figs], check=True,
-                   capture_output=True)
-    for f in ("latency.png", "latency.svg"):
-        assert os.path.getsize(os.path.join(figs, f)) > 1000, f
-    subprocess.run(["/usr/bin/python3", os.path.join(REPO, "tools", "report-sweep"), a], check=True, capture_output=True)
-    assert "| status |" in open(os.path.join(a, "report.md")).read()
-    print("sweep test ok")
+    assert "#SBATCH --array=0-1" in sb and "#SBATCH --output=%s/slurm-%%A_%%a.out" % c in sb, sb
+    codes = [subprocess.run(["bash", "-c", line], cwd="/").returncode for line in jobs]  # as GNU parallel would
+    assert codes == [0, 0, 2, 2], codes
+    r = sweep("--collect", c, expect=1)
+    assert "4 points, 2 completed, 2 failed" in r.stdout, r.stdout
+    assert filecmp.cmp(os.path.join(local, "results.csv"), os.path.join(c, "results.csv"), shallow=False), \
+        (open(os.path.join(local, "results.csv")).read(), open(os.path.join(c, "results.csv")).read())
+    failed = rows(c)[2]
+    assert failed["error"].startswith("exit status 2: invalsim: error: ") and "/home_agents/count" in failed["error"]
+    assert "home_agents/count" in open(os.path.join(c, "points", "00002", "stderr.txt")).read()
+    # A point the plan does not have is bad usage.
+    r = sweep("--out", c, "--run-point", "9", expect=2)
+    assert "sweep.json: /points: has no point 9 (it has 4)" in r.stderr, r.stderr
+
+
+def test_resolved():
+    """Each point's folder holds a scenario and config that rerun it alone,
+    with identical statistics."""
+    out = os.path.join(WORK, "out")
+    sweep("--scenario", os.path.join(REPO, "scenarios", "invalidate-region-size-arm64.json"),
+          "--param", "scenario.cpus.cpu0.2.len=64KiB,4MiB", "--param", "config.invalidate.mechanism=hha,va-loop",
+          "--param", "seed=3", "--out", out, expect=0)
+    for d in sorted(glob.glob(os.path.join(out, "points", "*"))):
+        scn = json.load(open(os.path.join(d, "scenario", "invalidate-region-size-arm64.json")))
+        point = json.load(open(os.path.join(d, "point.json")))
+        assert scn["cpus"]["cpu0"][2]["len"] == point["values"]["scenario.cpus.cpu0.2.len"], scn
+        assert scn["config"] == "../config.resolved.json" and scn["seed"] == 3
+        again = os.path.join(WORK, "again", os.path.basename(d))
+        subprocess.run([INVALSIM, "run", "-q", "--scenario", "scenario/invalidate-region-size-arm64.json",
+                        "--out", again], cwd=d, check=True)
+        assert filecmp.cmp(os.path.join(d, "stats.json"), os.path.join(again, "stats.json"), shallow=False), d
+        assert point["reproduce"] == "cd %s && invalsim run --scenario scenario/invalidate-region-size-arm64.json" % d
+
+
+def slow_point_args(out):
+    # A short point, then one of a few seconds: a co-runner running 40 ms.
+    return ["--scenario", os.path.join(REPO, "scenarios", "invalidate-region-size-arm64.json"),
+            "--param", "scenario.cpus.cpu1.1.duration=1ms,40ms", "--jobs", "1", "--out", out]
+
+
+def test_progress():
+    out = os.path.join(WORK, "plain")
+    # Not a terminal: one plain line per point.
+    r = sweep(*slow_point_args(out), expect=0)
+    lines = r.stderr.splitlines()
+    assert lines[0] == "sweep: 2 points, 2 to run", r.stderr
+    assert re.fullmatch(r"sweep: 1/2 points done, 0 failed, elapsed \d+:\d\d, ETA \d+:\d\d", lines[1]), lines
+    assert re.fullmatch(r"sweep: 2/2 points done, 0 failed, elapsed \d+:\d\d, ETA 0:00", lines[2]), lines
+    assert "\r" not in r.stderr
+    # A terminal (script gives the sweep one): a bar from 0/2, redrawn every
+    # second while the long point runs, ending its line when done.
+    cmd = " ".join("'%s'" % a for a in [INVALSIM, "sweep", *slow_point_args(os.path.join(WORK, "tty"))])
+    r = subprocess.run(["script", "-qec", cmd, "/dev/null"], capture_output=True, stdin=subprocess.DEVNULL)
+    r.stdout = r.stdout.decode()  # not as text: that would turn each \r into \n
+    assert r.returncode == 0, (r.returncode, r.stdout)
+    bars = re.findall(r"\r\[([#.]{30})\] (\d)/2 points, 0 failed, elapsed (\d+:\d\d), ETA ([-\d:]+)\x1b\[K",
+                      r.stdout)
+    assert bars[0] == ("." * 30, "0", "0:00", "--:--"), bars
+    assert bars[-1] == ("#" * 30, "2", bars[-1][2], "0:00"), bars
+    redraws = [b for b in bars if b[1] == "1"]
+    assert len(redraws) >= 2 and redraws[-1][2] != redraws[0][2], bars  # the clock moved between points
+    assert "2/2 points, 0 failed" in r.stdout and "\x1b[K\r\n" in r.stdout
+
+
+def plot(results, *args):
+    r = subprocess.run([PYTHON, os.path.join(REPO, "tools", "plot-sweep"), results, *args],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    return r.stdout.split()
+
+
+def svg_text(path):
+    return open(path).read()
+
+
+def test_plots():
+    flows, corun, poll = (os.path.join(WORK, n) for n in ("flows", "corun", "poll"))
+    sweeps = os.path.join(REPO, "sweeps")
+    sweep(os.path.join(sweeps, "flows-arm64.json"), "--jobs", "2", "--out", flows, expect=0)
+    sweep(os.path.join(sweeps, "corun-arm64.json"), "--jobs", "2", "--out", corun, expect=0)
+    sweep(os.path.join(sweeps, "poll-interval-arm64.json"), "--jobs", "2", "--out", poll, expect=0)
+    made = plot(flows, "--out", os.path.join(WORK, "f-flows")) + plot(corun, "--out", os.path.join(WORK, "f-corun"))
+    names = sorted(os.path.relpath(m, WORK) for m in made)
+    assert names == ["f-corun/corun.png", "f-corun/corun.svg", "f-corun/latency.png", "f-corun/latency.svg",
+                     "f-flows/coherence.png", "f-flows/coherence.svg"], names
+    for m in made:
+        assert os.path.getsize(m) > 5000, m
+    coh = svg_text(os.path.join(WORK, "f-flows", "coherence.svg"))
+    for text in ("flow variant (scenario)", "arm64-sanitize-missing", "stale reads", "count (cache lines)"):
+        assert text in coh, text
+    lat = svg_text(os.path.join(WORK, "f-corun", "latency.svg"))
+    # Log axes of times carry their unit on every tick.
+    for text in ("region size", ">invalidate latency</text>", ">10 us</text>", ">1 ms</text>", "mechanism=va-loop",
+                 "64 MiB", "arm64-hha"):
+        assert text in lat, text
+    assert "(bytes)" not in lat
+    cor = svg_text(os.path.join(WORK, "f-corun", "corun.svg"))
+    assert "during the call, p999" in cor and "after the call, p50" in cor and "load latency</text>" in cor
+    assert ">100 ns</text>" in cor
+    # A time on the x axis, in its unit, legends in numeric order.
+    made = plot(poll, "--out", os.path.join(WORK, "f-poll"))
+    svg = svg_text(os.path.join(WORK, "f-poll", "latency.svg"))
+    assert "poll interval (us)" in svg and "(bytes)" not in svg, "x label"
+    assert svg.index("region size=64KiB") < svg.index("region size=16MiB")
+    # --metric names its own figure, label and scale.
+    made = plot(poll, "--out", os.path.join(WORK, "f-poll"), "--metric", "system.memregion.records.0.polls")
+    assert [os.path.basename(m) for m in made][:2] == ["system-memregion-records-0-polls.png",
+                                                       "system-memregion-records-0-polls.svg"], made
+    svg = svg_text(made[1])
+    assert ">polls</text>" in svg, "y label"
+    assert "system.memregion.records.0.polls on arm64-hha" in svg and "invalidate latency" not in svg
+    # Legends sort numerically: 10us before 100us.
+    made = plot(poll, "--out", os.path.join(WORK, "f-poll2"), "--x", "scenario.cpus.cpu0.2.len")
+    svg = svg_text(made[1])
+    assert svg.index("poll interval=10us") < svg.index("poll interval=100us") < svg.index("poll interval=1ms")
+    # The report lists every point with its figures.
+    subprocess.run([PYTHON, os.path.join(REPO, "tools", "report-sweep"), flows], check=True, capture_output=True)
+    report = open(os.path.join(flows, "report.md")).read()
+    assert "![coherence](figures/coherence.png)" in report and report.count("| ok |") == 12, report
+
+
+def main():
+    shutil.rmtree(WORK, ignore_errors=True)
+    os.makedirs(WORK)
+    globals()["test_" + GROUP]()
+    print("sweep %s test ok" % GROUP)
     return 0
 
 

@@ -275,3 +275,36 @@ SCENARIO("the maintenance engine cleans private copies through the slice to memo
         }
     }
 }
+
+SCENARIO("a device back-invalidates the host's copies of its lines, dirty data first", "[home_agent]") {
+    Rig rig;
+    Duration d;
+    rig.ask(Req::ReadUnique, 0, 0x1000, d);
+    rig.cpu0.lines[0x1000].state = LineState::Modified;
+    rig.cpu0.lines[0x1000].data.assign(64, 0xD1);
+    rig.ask(Req::ReadShared, 1, 0x2000, d);
+    rig.ask(Req::ReadShared, 2, 0x2000, d);
+    rig.ask(Req::ReadShared, 1, 0x3000, d);
+    const int writes_before = rig.mem.writes;
+    WHEN("a device that owns 0x1000 and 0x2000 (not 0x3000) back-invalidates them all") {
+        const auto lines = rig.ha->back_invalidate_lines(0x1000, 0x4000, [](common::Addr a) { return a < 0x3000; });
+        REQUIRE(lines == std::vector<common::Addr>{0x1000, 0x2000});
+        home_agent::BackInvalidation b;
+        std::vector<Duration> done;
+        for (common::Addr l : lines) done.push_back(rig.ha->back_invalidate_line(l, Duration::ns(50), b));
+        THEN("its lines' copies are gone, the dirty one written back, the others kept") {
+            CHECK(b.copies == 3);
+            CHECK(b.written_back == 1);
+            CHECK(rig.mem.writes == writes_before + 1);
+            CHECK(rig.mem.byte(0x1000) == 0xD1);
+            CHECK(rig.cpu0.lines[0x1000].state == LineState::Invalid);
+            CHECK(rig.cpu2.lines[0x2000].state == LineState::Invalid);
+            CHECK(rig.cpu1.lines[0x3000].state != LineState::Invalid);
+            CHECK(rig.ha->stats().device_bisnps == 2);
+        }
+        THEN("each answer waits for the lookup, the CPU snoops, and for the dirty line the write-back") {
+            // From 50 ns: 2 ns lookup + 10 ns round trip + 3 ns CPU snoop, then 100 ns to memory.
+            CHECK(done == std::vector<Duration>{Duration::ns(165), Duration::ns(65)});
+        }
+    }
+}

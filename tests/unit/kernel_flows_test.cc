@@ -37,12 +37,12 @@ public:
         log->push_back("wipe " + d + (wait ? "" : " (background)"));
         if (!wait) busy_devices[d] = true;
     }
-    void set_committed(const std::string& r, bool on, std::optional<std::uint64_t>) override {
-        log->push_back(std::string(on ? "commit " : "reset ") + r);
+    void set_committed(const std::string& r, bool on, std::optional<std::uint64_t> dpa) override {
+        log->push_back(std::string(on ? "commit " : "reset ") + r + (dpa ? " at " + std::to_string(*dpa) : ""));
         committed[r] = on;
     }
     void set_locked(const std::string& d, bool on) override { log->push_back((on ? "lock " : "unlock ") + d); }
-    void dma_write(common::Addr, std::uint64_t, std::uint8_t) override {}
+    void dma_write(common::Addr, std::uint64_t, std::uint8_t, double, bool, const std::string&) override {}
     void peer_write(common::Addr, std::uint64_t, std::uint8_t, double, bool, const std::string&) override {}
     bool any_committed(const std::string&) const override { return committed.at("region"); }
     bool busy(const std::string& d) const override { return busy_devices.count(d) && busy_devices.at(d); }
@@ -74,8 +74,11 @@ TEST_CASE("CXL commit and teardown invalidate first; a failure cancels", "[kerne
     CHECK(rig.log == std::vector<std::string>{"invalidate", "reset region"});
     CHECK(rig.port.calls[0].start == 0x1000);
     rig.log.clear();
-    CHECK(rig.flows.cxl_region_commit(0, "region", "", rig.t) == 0);
+    CHECK(rig.flows.cxl_region_commit(0, "region", "", std::nullopt, rig.t) == 0);
     CHECK(rig.log == std::vector<std::string>{"invalidate", "commit region"});
+    rig.log.clear();
+    CHECK(rig.flows.cxl_region_commit(0, "region", "", 1ULL << 30, rig.t) == 0);
+    CHECK(rig.log == std::vector<std::string>{"invalidate", "commit region at 1073741824"});
     rig.log.clear();
     rig.port.rc = invalidate::kETIMEDOUT;
     CHECK(rig.flows.cxl_region_reset(0, "region", "", rig.t) == invalidate::kETIMEDOUT);
@@ -86,11 +89,11 @@ TEST_CASE("CXL commit and teardown invalidate first; a failure cancels", "[kerne
 TEST_CASE("no mechanism: -ENXIO, unless the test bypass is configured", "[kernel]") {
     Rig strict;
     strict.port.has = false;
-    CHECK(strict.flows.cxl_region_commit(0, "region", "", strict.t) == invalidate::kENXIO);
+    CHECK(strict.flows.cxl_region_commit(0, "region", "", std::nullopt, strict.t) == invalidate::kENXIO);
     CHECK(strict.log.empty());
     Rig bypass(true);
     bypass.port.has = false;
-    CHECK(bypass.flows.cxl_region_commit(0, "region", "", bypass.t) == 0);
+    CHECK(bypass.flows.cxl_region_commit(0, "region", "", std::nullopt, bypass.t) == 0);
     CHECK(bypass.log == std::vector<std::string>{"commit region"});
 }
 

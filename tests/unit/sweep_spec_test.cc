@@ -32,6 +32,12 @@ TEST_CASE("sweep values: lists, linear and geometric ranges, with units", "[swee
     CHECK(values(Json::array({1, 2, 4})) == std::vector<Json>{1, 2, 4});
     CHECK(values("1..4+1") == std::vector<Json>{1, 2, 3, 4});
     CHECK(values("0.5..1.5+0.5") == std::vector<Json>{0.5, 1, 1.5});
+    // Each value from its index, rounded: no 0.30000000000000004, and the
+    // end value is not lost to accumulated error.
+    CHECK(values("0.1..0.5+0.1") == std::vector<Json>{0.1, 0.2, 0.3, 0.4, 0.5});
+    CHECK(values("0..1+0.1").size() == 11);
+    CHECK(values("0..1+0.1")[7] == 0.7);
+    CHECK(values("1us..1ms*10") == std::vector<Json>{"1us", "10us", "100us", "1ms"});
     const auto sizes = values("4KiB..1TiB*2");
     CHECK(sizes.size() == 29);
     CHECK(sizes.front() == "4KiB");
@@ -61,12 +67,38 @@ TEST_CASE("products and zips enumerate points row-major", "[sweep]") {
 }
 
 TEST_CASE("command-line parameters: lists, ranges and JSON", "[sweep]") {
-    CHECK(sweep::parse_parameter_arg("config.home_agents.count=1,2,4").values == std::vector<Json>{1, 2, 4});
-    CHECK(sweep::parse_parameter_arg("config.invalidate.mechanism=hha,wbinvd").values ==
-          std::vector<Json>{"hha", "wbinvd"});
-    CHECK(sweep::parse_parameter_arg("scenario.cpus.cpu0.0.len=4KiB..16KiB*2").values.size() == 3);
-    CHECK(sweep::parse_parameter_arg(R"(config.x=["a","b"])").values.size() == 2);
-    CHECK_THROWS_AS(sweep::parse_parameter_arg("novalue"), config::InputError);
+    using P = std::pair<std::string, Json>;
+    CHECK(sweep::read_parameter_arg("config.home_agents.count=1,2,4", "--param") ==
+          P{"config.home_agents.count", Json::array({1, 2, 4})});
+    CHECK(sweep::read_parameter_arg("config.invalidate.mechanism=hha,wbinvd", "--param").second ==
+          Json::array({"hha", "wbinvd"}));
+    CHECK(sweep::read_parameter_arg("scenario.cpus.cpu0.0.len=4KiB..16KiB*2", "--zip").second == "4KiB..16KiB*2");
+    CHECK(sweep::read_parameter_arg(R"(config.x=["a","b"])", "--param").second.size() == 2);
+    CHECK_THROWS_AS(sweep::read_parameter_arg("novalue", "--param"), config::InputError);
+    CHECK_THROWS_AS(sweep::read_parameter_arg(R"(config.x=[{"a": 1, "a": 2}])", "--param"), config::InputError);
+}
+
+TEST_CASE("command-line parameters are checked with the spec, naming the option", "[sweep]") {
+    // What `sweep --zip a=... --zip b=...` merges into the spec document.
+    const Json doc = {{"scenario", "s.json"},
+                      {"zip", {{"config.invalidate.policy", "parallel,sequential,single-irqoff"},
+                               {"config.home_agents.count", {1, 2}}}}};
+    Json zipped = doc;
+    zipped["zip"]["config.invalidate.policy"] = {"parallel", "sequential", "single-irqoff"};
+    try {
+        sweep::parse_sweep_spec(zipped, "command line",
+                                {{"/zip/config.home_agents.count", "--zip config.home_agents.count=1,2"}});
+        FAIL("accepted");
+    } catch (const config::InputError& e) {
+        REQUIRE(e.diagnostics().size() == 1);
+        CHECK(to_string(e.diagnostics()[0]) ==
+              "command line: /zip/config.home_agents.count: has 2 values; every zip parameter needs the same "
+              "number (3) (value from --zip config.home_agents.count=1,2)");
+    }
+    Json huge = {{"scenario", "s.json"},
+                 {"parameters", {{"config.a", "1..1000+1"}, {"config.b", "1..1000+1"}}}};
+    CHECK_THROWS_WITH(sweep::parse_sweep_spec(huge, "command line"),
+                      Catch::Contains("the sweep has 1000000 points; at most 100000"));
 }
 
 TEST_CASE("bad sweep specs name the path and the problem", "[sweep]") {
@@ -89,7 +121,12 @@ TEST_CASE("bad sweep specs name the path and the problem", "[sweep]") {
     one(R"({"scenario": "s", "parameters": {"config.x": []}})", "/parameters/config.x", "at least one value");
     one(R"({"scenario": "s", "zip": {"config.a": [1, 2], "config.b": [1]}})", "/zip/config.b",
         "the same number (2)");
+    one(R"({"scenario": "s", "parameters": {"config.a": [1]}, "zip": {"config.a": [2]}})", "/zip/config.a",
+        "is also under \"parameters\"");
     one(R"({"scenario": "s", "paramters": {}})", "/paramters", "did you mean \"parameters\"?");
     one(R"({"scenario": "s", "parameters": {"config.x": "1..1000000+1"}})", "/parameters/config.x",
         "more than 100000 values");
+    // A parameter given twice would otherwise sweep only its last list.
+    one(R"({"scenario": "s", "parameters": {"config.x": [1, 2], "config.y": [3], "config.x": [4]}})",
+        "/parameters/config.x", "duplicate key \"config.x\"");
 }

@@ -1,0 +1,88 @@
+#include "sim/sweep/point_run.h"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "sim/stats/run_report.h"
+#include "sim/sweep/point_inputs.h"
+
+namespace invalsim::sweep {
+
+using config::Json;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string last_line(const std::string& file) {
+    std::ifstream in(file);
+    std::string line, last;
+    while (std::getline(in, line)) {
+        if (!line.empty()) last = line;
+    }
+    return last;
+}
+
+void write_point_files(const PointPlan& plan, const Json& fingerprint) {
+    fs::create_directories(plan.dir);
+    fs::remove(plan.dir + "/status.json");
+    Json point = {{"index", plan.index}, {"values", plan.values}, {"argv", plan.argv()}, {"fingerprint", fingerprint}};
+    if (const auto scn = resolved_scenario(plan)) {
+        const std::string path = resolved_scenario_path(plan);
+        fs::create_directories(fs::path(path).parent_path());
+        stats::write_file_atomically(path, scn->dump(2) + "\n");
+        point["reproduce"] = "cd " + plan.dir + " && invalsim " + plan.command + " --scenario " +
+                             fs::relative(path, plan.dir).generic_string();
+    }
+    stats::write_file_atomically(plan.dir + "/point.json", point.dump(2) + "\n");
+}
+
+}  // namespace
+
+pid_t start_point(const PointPlan& plan, const Json& fingerprint) {
+    write_point_files(plan, fingerprint);
+    const std::vector<std::string> argv = plan.argv();
+    const pid_t pid = fork();
+    if (pid != 0) return pid;
+    const int out = open((plan.dir + "/stdout.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err = open((plan.dir + "/stderr.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(out, 1);
+    dup2(err, 2);
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    const std::string msg = "invalsim sweep: cannot start " + argv[0] + "\n";
+    (void)!write(2, msg.data(), msg.size());
+    _exit(127);
+}
+
+bool finish_point(const std::string& dir, int wstatus) {
+    Json st;
+    const int code = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
+    if (code == 0 || code == 1) {
+        st = {{"status", code == 0 ? "ok" : "expect_failed"}, {"exit_code", code}};
+    } else {
+        const std::string why = WIFSIGNALED(wstatus) ? "killed by signal " + std::to_string(WTERMSIG(wstatus))
+                                                     : "exit status " + std::to_string(code);
+        const std::string err = last_line(dir + "/stderr.txt");
+        st = {{"status", "failed"}, {"exit_code", code}, {"error", why + (err.empty() ? "" : ": " + err)}};
+    }
+    stats::write_file_atomically(dir + "/status.json", st.dump(2) + "\n");
+    return st["status"] != "failed";
+}
+
+int run_point_and_wait(const PointPlan& plan, const Json& fingerprint) {
+    const pid_t pid = start_point(plan, fingerprint);
+    int wstatus = 0;
+    if (pid < 0 || waitpid(pid, &wstatus, 0) < 0) {
+        throw std::runtime_error("cannot run point " + std::to_string(plan.index));
+    }
+    finish_point(plan.dir, wstatus);
+    return WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
+}
+
+}  // namespace invalsim::sweep
