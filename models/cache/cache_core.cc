@@ -289,28 +289,14 @@ LineState CacheCore::probe(Addr addr) const {
 }
 
 std::uint64_t CacheCore::count_valid_in(Addr start, std::uint64_t len) const {
-    return valid_lines_in(start, len).size();
+    std::uint64_t n = 0;
+    for_each_valid_in(start, len, [&n](Addr) { ++n; });
+    return n;
 }
 
 std::vector<Addr> CacheCore::valid_lines_in(Addr start, std::uint64_t len) const {
     std::vector<Addr> out;
-    if (len == 0) return out;
-    const std::uint64_t first = m_tags.line_of(start);
-    const std::uint64_t last = m_tags.line_of(start + (len - 1));
-    if (last - first < entries()) {
-        for (std::uint64_t line = first;; ++line) {
-            if (m_tags.find(line) != TagArray::kNoWay) out.push_back(m_tags.addr_of(line));
-            if (line == last) break;
-        }
-        return out;
-    }
-    for (std::uint64_t set = 0; set < m_tags.sets(); ++set) {
-        for (std::uint32_t way = 0; way < m_tags.ways(); ++way) {
-            if (!is_valid(m_tags.state(set, way))) continue;
-            const std::uint64_t line = m_tags.tag(set, way);
-            if (line >= first && line <= last) out.push_back(m_tags.addr_of(line));
-        }
-    }
+    for_each_valid_in(start, len, [&out](Addr a) { out.push_back(a); });
     std::sort(out.begin(), out.end());
     return out;
 }

@@ -121,9 +121,13 @@ public:
     LineState probe(common::Addr addr) const;
     // Valid lines within [start, start+len), at cost min(lines in range, entries).
     std::uint64_t count_valid_in(common::Addr start, std::uint64_t len) const;
-    // Addresses of the valid lines within [start, start+len), ascending, at
-    // the same cost.
+    // Calls fn(line address) for each of them, at the same cost, in no
+    // particular order.
+    template <class Fn>
+    void for_each_valid_in(common::Addr start, std::uint64_t len, Fn&& fn) const;
+    // Their addresses, ascending, at the same cost.
     std::vector<common::Addr> valid_lines_in(common::Addr start, std::uint64_t len) const;
+    std::uint64_t set_of(common::Addr addr) const { return m_tags.set_of(m_tags.line_of(addr)); }
     bool peek(common::Addr addr, std::uint8_t* out, std::uint32_t len) const;
     std::uint32_t line_bytes() const { return m_tags.line_bytes(); }
     std::uint64_t valid_lines() const { return m_tags.valid_lines(); }
@@ -186,5 +190,26 @@ private:
     bool m_inclusive;
     CacheStats m_stats;
 };
+
+template <class Fn>
+void CacheCore::for_each_valid_in(common::Addr start, std::uint64_t len, Fn&& fn) const {
+    if (len == 0) return;
+    const std::uint64_t first = m_tags.line_of(start);
+    const std::uint64_t last = m_tags.line_of(start + (len - 1));
+    if (last - first < entries()) {
+        for (std::uint64_t line = first;; ++line) {
+            if (m_tags.find(line) != TagArray::kNoWay) fn(m_tags.addr_of(line));
+            if (line == last) break;
+        }
+        return;
+    }
+    for (std::uint64_t set = 0; set < m_tags.sets(); ++set) {
+        for (std::uint32_t way = 0; way < m_tags.ways(); ++way) {
+            if (!is_valid(m_tags.state(set, way))) continue;
+            const std::uint64_t line = m_tags.tag(set, way);
+            if (line >= first && line <= last) fn(m_tags.addr_of(line));
+        }
+    }
+}
 
 }  // namespace invalsim::cache

@@ -11,6 +11,7 @@
 #include "models/coherence/snoop.h"
 #include "models/home_agent/home_agent_params.h"
 #include "models/home_agent/home_agent_stats.h"
+#include "models/home_agent/engine_target.h"
 #include "models/home_agent/maintenance_engine.h"
 #include "models/home_agent/snoop_filter.h"
 
@@ -58,8 +59,6 @@ public:
     // goes, private ones first, dirty data written back to the device before
     // the answer. Returns when the answer can leave.
     common::Duration back_invalidate_line(common::Addr line, common::Duration at, BackInvalidation& tally);
-    // Whole-cache write-back+invalidate of the slice (WBINVD's shared part).
-    cache::MaintenanceResult flush_slc(common::Duration at, const cache::Interest& interest);
 
     cache::CacheCore* slc() { return m_slc.get(); }
     const cache::CacheCore* slc() const { return m_slc.get(); }
@@ -86,10 +85,18 @@ private:
     void read_once(coherence::LineRequest& r, common::Duration& delay);
     void write_unique(coherence::LineRequest& r, common::Duration& delay);
 
-    cache::MaintenanceResult clean_invalidate(common::Addr start, common::Addr end,
-                                              const cache::Interest& interest,
-                                              common::Duration at) override;
+    // The engine's target, one unit at a time (engine_target.h).
+    std::uint32_t unit_bytes() const override;
+    void cached_units(common::Addr start, common::Addr end, std::vector<common::Addr>& units) override;
     std::uint64_t searchable_sets() const override;
+    std::uint64_t walk_position(common::Addr unit) const override;
+    UnitWork maintain_unit(common::Addr lo, common::Addr hi, const cache::Interest& interest,
+                           common::Duration visit, common::Duration writeback_not_before) override;
+    // Snoop-invalidates the private copies of one coherence line; dirty data
+    // is left in m_snoop_buf. Returns whether it was dirty; `at` grows by the
+    // snoop round trip.
+    bool drop_private(std::uint64_t line, const cache::Interest& interest, cache::MaintenanceResult& r,
+                      common::Duration& at);
 
     void read_data(coherence::LineRequest& r, common::Duration& delay);
     // Posted: returns when the write completes, `delay` itself is unchanged.

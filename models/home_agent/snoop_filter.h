@@ -60,6 +60,7 @@ public:
 
     std::uint64_t capacity() const { return m_entries.size(); }
     std::uint64_t sets() const { return m_sets; }
+    std::uint64_t set_of(std::uint64_t line) const { return line & (m_sets - 1); }
     std::uint64_t used() const { return m_used; }
 
 private:
@@ -68,7 +69,7 @@ private:
         std::uint64_t key;    // ~line, or 0 when free
         std::uint64_t stamp;  // 0 when free
     };
-    std::uint64_t base_of(std::uint64_t line) const { return (line & (m_sets - 1)) * m_ways; }
+    std::uint64_t base_of(std::uint64_t line) const { return set_of(line) * m_ways; }
     std::size_t slot_of(std::uint64_t line) const;  // index, or npos
     void free_slot(std::size_t i);
 

@@ -138,7 +138,7 @@ std::vector<common::Addr> System::back_invalidate_lines(common::Addr start, comm
                                                        const std::function<bool(common::Addr)>& owned) {
     std::vector<common::Addr> all;
     for (auto& a : m_agents) {
-        const std::vector<common::Addr> l = a->core().back_invalidate_lines(start, end, owned);
+        const std::vector<common::Addr> l = a->back_invalidate_lines(start, end, owned);
         all.insert(all.end(), l.begin(), l.end());
     }
     std::sort(all.begin(), all.end());
@@ -147,7 +147,7 @@ std::vector<common::Addr> System::back_invalidate_lines(common::Addr start, comm
 
 common::Duration System::back_invalidate_line(common::Addr line, common::Duration at,
                                               home_agent::BackInvalidation& tally) {
-    return m_agents[m_homes.agent_of(line)]->core().back_invalidate_line(line, at, tally);
+    return m_agents[m_homes.agent_of(line)]->back_invalidate_line(line, at, tally);
 }
 
 std::vector<golden::DeviceCheck> System::final_check() {
