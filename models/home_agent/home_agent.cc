@@ -55,20 +55,26 @@ void HomeAgent::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& d
     LineRequest uncached{trans.is_read() ? Req::ReadOnce : Req::WriteUnique, trans.get_address(),
                          trans.get_data_length(), trans.get_data_ptr(), SharerSet::kMaxCpus};
     if (r == nullptr) r = &uncached;
-    MaintenanceEngine& engine = m_core.engine();
-    if (engine.running()) {
-        const common::Duration kernel = common::from_sc(sc_core::sc_time_stamp());
-        catch_up_engine(d);
-        m_core.handle(*r, d);
-        // Whatever it was (a fill, a write-back into the slice), a copy may
-        // now exist that the engine has still to reach.
-        if (r->type != Req::CleanEvict) engine.note_cached(r->addr, kernel + d);
-        wake_engine();
-    } else {
-        m_core.handle(*r, d);
-    }
+    request(*r, d);
     delay = common::to_sc(d);
     trans.set_response_status(r->ok ? tlm::TLM_OK_RESPONSE : tlm::TLM_ADDRESS_ERROR_RESPONSE);
+}
+
+// Every coherent request, through the socket or a direct call (the fabric
+// fast path), first brings a running engine up to its own time.
+void HomeAgent::request(LineRequest& r, common::Duration& delay) {
+    MaintenanceEngine& engine = m_core.engine();
+    if (!engine.running()) {
+        m_core.handle(r, delay);
+        return;
+    }
+    const common::Duration kernel = common::from_sc(sc_core::sc_time_stamp());
+    catch_up_engine(delay);
+    m_core.handle(r, delay);
+    // Whatever it was (a fill, a write-back into the slice), a copy may
+    // now exist that the engine has still to reach.
+    if (r.type != Req::CleanEvict) engine.note_cached(r.addr, kernel + delay);
+    wake_engine();
 }
 
 void HomeAgent::catch_up_engine(common::Duration delay) {

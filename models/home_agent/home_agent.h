@@ -19,7 +19,7 @@ namespace invalsim::home_agent {
 // the maintenance engine's work along with simulated time, one global
 // quantum ahead at most (like an initiator running ahead); every access
 // first brings the engine up to its own time.
-class HomeAgent : public sc_core::sc_module {
+class HomeAgent : public sc_core::sc_module, public cache::LinePort {
 public:
     tlm_utils::simple_target_socket<HomeAgent> target;
     tlm_utils::simple_initiator_socket<HomeAgent> memory;
@@ -32,6 +32,10 @@ public:
     const HomeAgentCore& core() const { return m_core; }
 
     common::Addr mmio_base() const { return m_mmio_base; }
+
+    // A coherent line request as a direct call (the fabric fast path): what
+    // b_transport does with the request a TlmLinePort attaches.
+    void request(coherence::LineRequest& r, common::Duration& delay) override;
 
     // A device's back-invalidation (HomeAgentCore's), once a running engine
     // has caught up with the time it looks (now) or the snoop arrives (`at`

@@ -29,7 +29,7 @@ struct BackInvalidation {
 // with its system-level cache slice. Memory devices behind it are not
 // coherent with any of this: a change inside a device is seen by nobody
 // until the caches are maintained.
-class HomeAgentCore : public cache::LinePort, private EngineTarget {
+class HomeAgentCore : private EngineTarget {
 public:
     struct Wiring {
         std::vector<coherence::SnoopTarget*> cpus;  // index = CPU number
@@ -42,8 +42,6 @@ public:
     HomeAgentCore(const HomeAgentParams& params, Wiring wiring, cache::LinePort& memory);
 
     void handle(coherence::LineRequest& r, common::Duration& delay);
-    // The agent as the target of a direct call (the fabric fast path).
-    void request(coherence::LineRequest& r, common::Duration& delay) override { handle(r, delay); }
     // Replaces the way to memory (the fabric fast path).
     void set_memory(cache::LinePort& port) { m_memory.set_port(port); }
 

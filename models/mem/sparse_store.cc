@@ -24,11 +24,11 @@ std::uint8_t* SparseStore::page_for_write(std::uint64_t page) {
     Chunk& chunk = m_dir[page / kPagesPerChunk];
     if (chunk.empty()) chunk = Chunk(kPagesPerChunk, false);
     std::uint8_t*& slot = chunk[page % kPagesPerChunk];
-    if (!slot) slot = new_page();
+    if (!slot) slot = new_page(page);
     return slot;
 }
 
-std::uint8_t* SparseStore::new_page() {
+std::uint8_t* SparseStore::new_page(std::uint64_t page) {
     if (m_slab_used == kSlabBytes) {
         m_slabs.emplace_back(kSlabBytes);
         m_slab_used = 0;
@@ -36,7 +36,7 @@ std::uint8_t* SparseStore::new_page() {
     std::uint8_t* p = m_slabs.back().data() + m_slab_used;
     m_slab_used += kPageBytes;
     if (m_fill_byte != 0) std::memset(p, m_fill_byte, kPageBytes);  // slabs start zeroed
-    ++m_pages;
+    m_held.push_back(page);
     return p;
 }
 
@@ -44,7 +44,7 @@ void SparseStore::fill_all(std::uint8_t byte) {
     for (auto& c : m_dir) c = Chunk();
     m_slabs.clear();
     m_slab_used = kSlabBytes;
-    m_pages = 0;
+    m_held.clear();
     m_fill_byte = byte;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -39,19 +40,18 @@ public:
 
     // Every byte becomes `byte` (a media wipe): O(pages held), whatever the size.
     void fill_all(std::uint8_t byte);
-    // Calls fn(page_offset) for every page held, in page order.
+    // Calls fn(page_offset) for every page held, in page order. Visits the
+    // pages held only: scanning the chunk tables would fault in their
+    // untouched parts.
     template <class Fn>
     void for_each_page(Fn&& fn) const {
-        for (std::size_t c = 0; c < m_dir.size(); ++c) {
-            if (m_dir[c].empty()) continue;
-            for (std::uint64_t p = 0; p < kPagesPerChunk; ++p) {
-                if (m_dir[c][p]) fn((c * kPagesPerChunk + p) * kPageBytes);
-            }
-        }
+        std::vector<std::uint64_t> pages = m_held;
+        std::sort(pages.begin(), pages.end());
+        for (std::uint64_t p : pages) fn(p * kPageBytes);
     }
 
-    std::size_t pages_allocated() const { return m_pages; }
-    std::uint64_t bytes_allocated() const { return m_pages * kPageBytes; }
+    std::size_t pages_allocated() const { return m_held.size(); }
+    std::uint64_t bytes_allocated() const { return m_held.size() * kPageBytes; }
 
 private:
     // A chunk's page table is zeroed memory whose untouched parts cost no
@@ -69,14 +69,14 @@ private:
         return c.empty() ? nullptr : c[page % kPagesPerChunk];
     }
     std::uint8_t* page_for_write(std::uint64_t page);
-    std::uint8_t* new_page();
+    std::uint8_t* new_page(std::uint64_t page);
 
     std::uint64_t m_size_bytes;
     std::uint8_t m_fill_byte;
     std::vector<Chunk> m_dir;
     std::vector<common::ZeroedArray<std::uint8_t>> m_slabs;
     std::uint64_t m_slab_used = kSlabBytes;  // bytes handed out of the newest slab
-    std::size_t m_pages = 0;
+    std::vector<std::uint64_t> m_held;  // page numbers, in allocation order
 };
 
 }  // namespace invalsim::mem

@@ -295,7 +295,7 @@ void System::build_noc(const config::SystemConfig& cfg) {
 // and, through it, the agents and devices directly. The sockets stay bound
 // for everything else (uncached CPUs, MMIO, debug accesses).
 void System::connect_fabric_directly() {
-    for (auto& a : m_agents) m_fabric_targets.push_back(&a->core());
+    for (auto& a : m_agents) m_fabric_targets.push_back(a.get());
     for (auto& m : m_memories) m_fabric_targets.push_back(m.get());
     const auto input = [this](std::size_t i) {
         m_fabric_ports.push_back(std::make_unique<noc::FabricPort>(
