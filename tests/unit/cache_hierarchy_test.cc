@@ -13,6 +13,16 @@ using common::Duration;
 
 namespace {
 
+// A 4 KiB 4-way cache with a next-line prefetcher of `degree` lines.
+CacheParams next_line_cache(std::uint32_t degree) {
+    CacheParams p;
+    p.size_bytes = 4096;
+    p.ways = 4;
+    p.prefetcher = cache::PrefetcherKind::NextLine;
+    p.prefetch_degree = degree;
+    return p;
+}
+
 // An L1 above an L2: the L1's port is the L2 core itself; the hierarchy view
 // recalls from the L1 and probes both, as the CPU tile does.
 struct TwoLevels : cache::LinePort {
@@ -137,12 +147,7 @@ TEST_CASE("a store to a Shared line upgrades instead of refetching", "[cache][hi
 
 TEST_CASE("prefetched lines are counted when demand first uses them", "[cache][prefetch]") {
     test::FakeMemory mem;
-    CacheParams p;
-    p.size_bytes = 4096;
-    p.ways = 4;
-    p.prefetcher = cache::PrefetcherKind::NextLine;
-    p.prefetch_degree = 2;
-    CacheCore c(p, Duration::ns(1), mem, 1);
+    CacheCore c(next_line_cache(2), Duration::ns(1), mem, 1);
     Duration d;
     std::uint8_t b;
     c.load(0x1000, &b, 1, d);
@@ -158,12 +163,7 @@ TEST_CASE("prefetched lines are counted when demand first uses them", "[cache][p
 
 TEST_CASE("a prefetch whose line is already cached is counted as a prefetch hit", "[cache][prefetch]") {
     test::FakeMemory mem;
-    CacheParams p;
-    p.size_bytes = 4096;
-    p.ways = 4;
-    p.prefetcher = cache::PrefetcherKind::NextLine;
-    p.prefetch_degree = 1;
-    CacheCore c(p, Duration::ns(1), mem, 1);
+    CacheCore c(next_line_cache(1), Duration::ns(1), mem, 1);
     Duration d;
     std::uint8_t b;
     c.load(0x1040, &b, 1, d);  // miss: prefetches 0x1080
