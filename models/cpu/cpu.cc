@@ -237,7 +237,8 @@ void Cpu::account_stall(const PendingStall& s, Duration at) {
     if (s.irqs_off) m_stats.irq_off += s.length;
 }
 
-void Cpu::stream(AccessSource& source, Duration limit) {
+template <class Source>
+void Cpu::stream(Source& source, Duration limit) {
     Access a;
     if (limit.as_ps() == 0) {
         while (source.next(a)) issue(a);

@@ -107,7 +107,9 @@ private:
     void note_irq_off(const std::vector<invalidate::TimeWindow>& windows);
     void take_stalls();
     void account_stall(const PendingStall& s, common::Duration at);
-    void stream(AccessSource& source, common::Duration limit);
+    // A template so that a final source's next() is called directly.
+    template <class Source>
+    void stream(Source& source, common::Duration limit);
     // The per-access path, inlined into stream(): a call per level costs as
     // much as the L1 hit itself.
     [[gnu::always_inline]] inline void issue(const Access& a);

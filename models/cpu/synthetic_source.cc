@@ -27,29 +27,9 @@ SyntheticSource::SyntheticSource(const GeneratorSpec& spec, std::uint64_t seed)
     }
 }
 
-std::uint64_t SyntheticSource::next_slot() {
-    switch (m_spec.pattern) {
-        case Pattern::Sequential: return m_issued % m_slots;
-        case Pattern::Stride: return (m_issued * (m_spec.stride_bytes / m_spec.access_bytes)) % m_slots;
-        case Pattern::Uniform: return m_rng.below(m_slots);
-        case Pattern::HotSet: {
-            const std::uint64_t r = m_zipf->rank(m_rng.unit());
-            return common::mul_mod(r + 1, m_scramble, m_slots);
-        }
-    }
-    return 0;
-}
-
-bool SyntheticSource::next(Access& a) {
-    if (m_spec.count != 0 && m_issued >= m_spec.count) return false;
-    const std::uint64_t slot = next_slot();
-    ++m_issued;
-    a.addr = m_spec.base + slot * m_spec.access_bytes;
-    a.size = m_spec.access_bytes;
-    const bool load = m_spec.read_fraction >= 1.0 || m_rng.unit() < m_spec.read_fraction;
-    a.kind = load ? Access::Kind::Load : Access::Kind::Store;
-    a.value = load ? 0 : m_rng.next();
-    return true;
+std::uint64_t SyntheticSource::hot_slot() {
+    const std::uint64_t r = m_zipf->rank(m_rng.unit());
+    return common::mul_mod(r + 1, m_scramble, m_slots);
 }
 
 }  // namespace invalsim::cpu
