@@ -26,13 +26,15 @@ public:
     std::uint64_t set_of(std::uint64_t line) const { return line & m_set_mask; }
 
     // Way holding `line` in its set, or kNoWay.
+    // Every way is compared, without an early exit: at random addresses
+    // the matching way is random too, and a mispredicted exit costs more
+    // than comparing the rest (a line is in at most one way).
     std::uint32_t find(std::uint64_t line) const {
-        const std::uint64_t base = set_of(line) * m_ways;
+        const std::uint64_t* tags = &m_tags[set_of(line) * m_ways];
         const std::uint64_t key = ~line;
-        for (std::uint32_t w = 0; w < m_ways; ++w) {
-            if (m_tags[base + w] == key) return w;
-        }
-        return kNoWay;
+        std::uint32_t way = kNoWay;
+        for (std::uint32_t w = 0; w < m_ways; ++w) way = tags[w] == key ? w : way;
+        return way;
     }
     // First invalid way of a set, or kNoWay. An invalid way's tag is zero,
     // so this scans the tags find() just read, not the states.
