@@ -32,7 +32,7 @@ void Occupancy::grow() {
 
 std::uint64_t Occupancy::first_open(std::uint64_t id) {
     std::uint64_t cur = id;
-    while (bin(cur).skip > cur) cur = bin(cur).skip;
+    for (std::uint64_t next = bin(cur).skip; next > cur; next = bin(cur).skip) cur = next;
     // Path compression: every full bin passed now points at the open one.
     for (std::uint64_t x = id; x != cur;) {
         Bin& b = bin(x);
