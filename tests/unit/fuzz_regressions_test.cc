@@ -1,0 +1,50 @@
+// Inputs the fuzz targets of tests/fuzz found to crash or misbehave, each
+// kept as a test of the fixed behaviour (the raw input is also under
+// tests/fuzz/regressions/, which the targets replay).
+#include <catch2/catch.hpp>
+
+#include <limits>
+
+#include "sim/config/units.h"
+
+using namespace invalsim::config;
+
+namespace {
+constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
+}
+
+// fuzz_set_value, "x=18446744073709551615": the largest size was accepted,
+// written as "18446744073709551615B" in a resolved config, and that text
+// was then rejected (the unit path went through a double, which rounds
+// 2^64-1 up to 2^64).
+TEST_CASE("fuzz: the largest size survives formatting", "[units][fuzz]") {
+    CHECK(parse_size("18446744073709551615") == kMax);
+    CHECK(format_size(kMax) == "18446744073709551615B");
+    CHECK(parse_size(format_size(kMax)) == kMax);
+    CHECK(parse_time("18446744073709551615ps").as_ps() == kMax);
+    CHECK(parse_frequency_hz("18446744073709551615Hz") == kMax);
+    CHECK_THROWS_WITH(parse_size("16384PiB"), Catch::Contains("out of range"));
+    CHECK_THROWS_WITH(parse_time("18446745s"), Catch::Contains("out of range"));
+}
+
+// fuzz_set_value, "x=9007199254740993B": integers with a unit past 2^53
+// were silently rounded to a neighbouring value.
+TEST_CASE("fuzz: integer sizes and times with units are exact", "[units][fuzz]") {
+    CHECK(parse_size("9007199254740993B") == 9007199254740993ULL);
+    CHECK(parse_size("8388607TiB") == 8388607ULL << 40);
+    CHECK(parse_time("9007199254740993ps").as_ps() == 9007199254740993ULL);
+    CHECK(parse_size("0001KiB") == 1024);
+}
+
+// fuzz_set_value, "x=3TiB/s": a bandwidth was written with 10 significant
+// digits, so a resolved config read back another value (3298.534883 GB/s,
+// not 3298.534883328) and a point rerun from its folder could differ.
+TEST_CASE("fuzz: bandwidths survive formatting exactly", "[units][fuzz]") {
+    for (const char* text : {"3TiB/s", "25.6GB/s", "1B/s", "3B/s", "0.1GB/s", "1GiB/s", "123456789.123456789GB/s"}) {
+        const double v = parse_bandwidth_gbps(text);
+        INFO(text << " -> " << format_bandwidth(v));
+        CHECK(parse_bandwidth_gbps(format_bandwidth(v)) == v);
+    }
+    CHECK(format_bandwidth(25.6) == "25.6GB/s");
+    CHECK(format_bandwidth(parse_bandwidth_gbps("1B/s")) == "0.000000001GB/s");
+}
