@@ -22,15 +22,16 @@ int run_command(const std::vector<std::string>& args) {
                        "the scenario, prints a summary and writes the results to --out.")) {
         return kExitOk;
     }
+    const InterruptGuard interrupts;
     const Inputs in = load_inputs(opts.scenario_or_default(), opts.inputs.config, opts.inputs.sets, opts.seed,
                                   opts.inputs.scenario_sets);
-    const SimulationResult res = simulate(in, opts.check, opts.trace);
+    const SimulationResult res = simulate(in, opts.check, opts.trace, interrupts);
     const HostFigures host = write_results(opts.out, in, res);
     if (!opts.quiet) {
         std::cout << "invalsim: " << in.scenario_path << " on " << in.config_path << "\n"
                   << run_summary(res.stats, host) << "results: " << opts.out << "/stats.json\n";
     }
-    return res.outcome.ok() ? kExitOk : kExitExpectFailed;
+    return finish_exit_status(res, interrupts);
 }
 
 }  // namespace invalsim::cli

@@ -59,9 +59,10 @@ int validate_command(const std::vector<std::string>& args) {
                        "equal to the golden model) and its other expectations hold; 1 otherwise.")) {
         return kExitOk;
     }
+    const InterruptGuard interrupts;
     const Inputs in = load_inputs(opts.scenario_or_default(), opts.inputs.config, opts.inputs.sets, opts.seed,
                                   opts.inputs.scenario_sets);
-    const SimulationResult res = simulate(in, true, opts.trace);
+    const SimulationResult res = simulate(in, true, opts.trace, interrupts);
     const HostFigures host = write_results(opts.out, in, res);
     bool coherent = false;
     const std::string text = report(res.stats, in.scenario, coherent);
@@ -69,7 +70,8 @@ int validate_command(const std::vector<std::string>& args) {
         std::cout << "invalsim validate: " << in.scenario_path << " on " << in.config_path << "\n"
                   << run_summary(res.stats, host) << text << "results: " << opts.out << "/stats.json\n";
     }
-    return coherent && res.outcome.ok() ? kExitOk : kExitExpectFailed;
+    const int status = finish_exit_status(res, interrupts);
+    return status == kExitOk && !coherent ? kExitExpectFailed : status;
 }
 
 }  // namespace invalsim::cli
