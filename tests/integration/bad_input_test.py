@@ -5,6 +5,7 @@
 
 `invalsim run` must exit with status 2 before simulating anything (no
 stats.json written), and print "FILE: POINTER: MESSAGE" for the row.
+With CASE --catalogue: every case is listed in docs/errors.md.
 """
 import json
 import os
@@ -21,6 +22,11 @@ def subst(text, scenario):
 
 def main():
     table = json.load(open(os.path.join(REPO, "tests", "integration", "impossible_inputs.json")))
+    if CASE == "--catalogue":
+        doc = open(os.path.join(REPO, "docs", "errors.md")).read()
+        missing = [r["case"] for r in table["rows"] if "| `%s` |" % r["case"] not in doc]
+        print("docs/errors.md lacks: %s" % missing if missing else "every case is in docs/errors.md")
+        return 1 if missing else 0
     row = next(r for r in table["rows"] if r["case"] == CASE)
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)

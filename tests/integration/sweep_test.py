@@ -91,9 +91,11 @@ def test_runs():
     assert "already complete" not in r.stderr and to_run(r) == 14, r.stderr
     assert os.path.getmtime(os.path.join(a, "points", "00000", "stats.json")) > stamp
     assert open(os.path.join(a, "results.csv")).read() == before
-    # Results do not depend on --jobs.
+    # Results do not depend on --jobs: the tables and every point's stats.json.
     sweep(spec, "--jobs", "1", "--out", b, expect=1)
-    assert filecmp.cmp(os.path.join(a, "results.csv"), os.path.join(b, "results.csv"), shallow=False)
+    for name in ["results.csv", "results.jsonl"] + [os.path.join("points", "%05d" % i, "stats.json") for i in
+                                                    range(7)]:
+        assert filecmp.cmp(os.path.join(a, name), os.path.join(b, name), shallow=False), name
     lines = [json.loads(l) for l in open(os.path.join(a, "results.jsonl")) if l.strip()]
     assert len(lines) == 14 and lines[1]["stats"]["config"] == "arm64-hha"
     assert lines[1]["values"] == {"config.home_agents.count": 1, "scenario.cpus.cpu0.0.len": "64KiB"}
