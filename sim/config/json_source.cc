@@ -82,7 +82,7 @@ bool is_builtin(const std::string& path) { return path.rfind(kBuiltinPrefix, 0) 
 Json parse_json_text(const std::string& text, const std::string& name) {
     try {
         return Json::parse(text, nullptr, true, /*ignore_comments=*/true);
-    } catch (const Json::parse_error& e) {
+    } catch (const Json::exception& e) {  // parse_error, and out_of_range for a number like 1e400
         std::string msg = e.what();
         // Drop nlohmann's "[json.exception.parse_error.101] " tag.
         if (auto p = msg.find("] "); p != std::string::npos) msg = msg.substr(p + 2);

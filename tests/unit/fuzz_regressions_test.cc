@@ -5,6 +5,8 @@
 
 #include <limits>
 
+#include "sim/config/diagnostics.h"
+#include "sim/config/json_source.h"
 #include "sim/config/units.h"
 
 using namespace invalsim::config;
@@ -47,4 +49,13 @@ TEST_CASE("fuzz: bandwidths survive formatting exactly", "[units][fuzz]") {
     }
     CHECK(format_bandwidth(25.6) == "25.6GB/s");
     CHECK(format_bandwidth(parse_bandwidth_gbps("1B/s")) == "0.000000001GB/s");
+}
+
+// fuzz_config, a number "1e3090" anywhere in a file: the JSON library threw
+// its out_of_range, not a parse error, so the CLI reported an internal
+// error (exit 3) instead of the file's problem (exit 2).
+TEST_CASE("fuzz: a number too large for a double is bad input", "[config][fuzz]") {
+    CHECK_THROWS_WITH(parse_json_text(R"({"cpu": {"count": 1e3090}})", "big.json"),
+                      Catch::Contains("invalid JSON: number overflow parsing '1e3090'"));
+    CHECK_THROWS_AS(parse_json_text("[-1e400]", "big.json"), InputError);
 }
