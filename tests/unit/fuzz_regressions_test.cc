@@ -8,6 +8,7 @@
 #include "sim/config/diagnostics.h"
 #include "sim/config/json_source.h"
 #include "sim/config/units.h"
+#include "sim/config/value_readers.h"
 
 using namespace invalsim::config;
 
@@ -58,4 +59,19 @@ TEST_CASE("fuzz: a number too large for a double is bad input", "[config][fuzz]"
     CHECK_THROWS_WITH(parse_json_text(R"({"cpu": {"count": 1e3090}})", "big.json"),
                       Catch::Contains("invalid JSON: number overflow parsing '1e3090'"));
     CHECK_THROWS_AS(parse_json_text("[-1e400]", "big.json"), InputError);
+}
+
+// fuzz_set_value, caches={"l1d"<NUL bytes><0xce>:{"size":"32Ki}}: a --set
+// value that is not JSON becomes a string, and one with bytes that are not
+// UTF-8 made the JSON writer throw when the message quoted it (exit 3); it
+// would also have failed when stats.json was written. Such arguments are
+// now bad input, and messages quote any value safely.
+TEST_CASE("fuzz: arguments that are not UTF-8 are bad input", "[config][fuzz]") {
+    const std::string bad = std::string("caches={\"l1d\"") + std::string(21, '\0') + "\xce:{\"size\":\"32Ki}}";
+    CHECK_THROWS_WITH(parse_override(bad), Catch::Contains("not valid UTF-8"));
+    CHECK_THROWS_WITH(parse_override("name=caf\xe9"), Catch::Contains("not valid UTF-8"));
+    CHECK(parse_override("name=caf\xc3\xa9").value == "caf\xc3\xa9");
+    CHECK(is_utf8("plain"));
+    CHECK_FALSE(is_utf8("\xff"));
+    CHECK(describe(Json(std::string("\xff"))).find("string") == 0);
 }
