@@ -54,7 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     spec.placement = invalsim::cpu::TracePlacementMode::FirstTouch;
     replay(spec);
     spec.placement = invalsim::cpu::TracePlacementMode::Offset;
-    spec.trace_base = 0x0400'0000;
+    spec.trace_base = 0x0040'0000;
     spec.limit = 1000;
     replay(spec);
     return 0;
