@@ -1,5 +1,6 @@
 #include "models/cache/cache_core.h"
 
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -21,10 +22,12 @@ CacheCore::CacheCore(const CacheParams& params, Duration hit_latency, LinePort& 
       m_hit_latency(hit_latency),
       m_below(&below),
       m_place(placement),
-      m_inclusive(params.inclusive && !placement.memory_side) {}
+      m_inclusive(params.inclusive && !placement.memory_side) {
+    m_lru = dynamic_cast<LruPolicy*>(m_repl.get());
+}
 
-bool CacheCore::load(Addr addr, std::uint8_t* out, std::uint32_t len, Duration& delay,
-                     Source* source) {
+bool CacheCore::load_any(Addr addr, std::uint8_t* out, std::uint32_t len, Duration& delay,
+                         Source* source) {
     delay += m_hit_latency;
     const std::uint64_t line = m_tags.line_of(addr);
     Source src = Source::None;
@@ -32,12 +35,12 @@ bool CacheCore::load(Addr addr, std::uint8_t* out, std::uint32_t len, Duration& 
     std::memcpy(out, m_tags.data(s.set, s.way) + (addr - m_tags.addr_of(line)), len);
     ++(s.hit ? m_stats.read_hits : m_stats.read_misses);
     if (source) *source = src;
-    note_demand(line, s);
+    note_access(line, s, true);
     prefetch(delay);
     return s.hit;
 }
 
-bool CacheCore::store(Addr addr, const std::uint8_t* in, std::uint32_t len, Duration& delay) {
+bool CacheCore::store_any(Addr addr, const std::uint8_t* in, std::uint32_t len, Duration& delay) {
     delay += m_hit_latency;
     const std::uint64_t line = m_tags.line_of(addr);
     Source src = Source::None;
@@ -45,7 +48,7 @@ bool CacheCore::store(Addr addr, const std::uint8_t* in, std::uint32_t len, Dura
     std::memcpy(m_tags.data(s.set, s.way) + (addr - m_tags.addr_of(line)), in, len);
     m_tags.set_state(s.set, s.way, LineState::Modified);
     ++(s.hit ? m_stats.write_hits : m_stats.write_misses);
-    note_demand(line, s);
+    note_access(line, s, true);
     prefetch(delay);
     return s.hit;
 }
@@ -57,12 +60,17 @@ void CacheCore::serve(LineRequest& r, Duration& delay) {
     switch (r.type) {
         case Req::ReadShared:
         case Req::ReadOnce: {
-            const Slot s = obtain(line, false, delay, r.source);
+            const Slot s = obtain(line, false, delay, r.source, r.prefetch);
             std::memcpy(r.data, m_tags.data(s.set, s.way) + offset, r.bytes);
             const bool shared = m_tags.state(s.set, s.way) == LineState::Shared;
             r.granted = shared ? LineState::Shared : LineState::Exclusive;
-            ++(s.hit ? m_stats.read_hits : m_stats.read_misses);
-            note_demand(line, s);
+            if (r.prefetch) {
+                ++m_stats.prefetch_received;
+                ++(s.hit ? m_stats.prefetch_hits : m_stats.prefetch_misses);
+            } else {
+                ++(s.hit ? m_stats.read_hits : m_stats.read_misses);
+            }
+            note_access(line, s, !r.prefetch);
             break;
         }
         case Req::ReadUnique:
@@ -73,7 +81,7 @@ void CacheCore::serve(LineRequest& r, Duration& delay) {
             }
             r.granted = LineState::Exclusive;
             ++(s.hit ? m_stats.write_hits : m_stats.write_misses);
-            note_demand(line, s);
+            note_access(line, s, true);
             break;
         }
         case Req::WriteUnique: {
@@ -90,11 +98,11 @@ void CacheCore::serve(LineRequest& r, Duration& delay) {
 }
 
 CacheCore::Slot CacheCore::obtain(std::uint64_t line, bool exclusive, Duration& delay,
-                                  Source& source) {
+                                  Source& source, bool prefetch) {
     const std::uint64_t set = m_tags.set_of(line);
     std::uint32_t way = m_tags.find(line);
     if (way != TagArray::kNoWay) {
-        m_repl->touch(set, way);
+        touch(set, way);
         if (!exclusive || is_writable(m_tags.state(set, way))) {
             source = m_place.source;
             return {set, way, true};
@@ -107,7 +115,8 @@ CacheCore::Slot CacheCore::obtain(std::uint64_t line, bool exclusive, Duration& 
         return {set, way, false};
     }
     way = make_room(set, delay);
-    if (!fetch(exclusive ? Req::ReadUnique : Req::ReadShared, line, set, way, delay, source)) {
+    if (!fetch(exclusive ? Req::ReadUnique : Req::ReadShared, line, set, way, delay, source,
+               prefetch)) {
         throw std::runtime_error("no memory backs line address " +
                                  std::to_string(m_tags.addr_of(line)));
     }
@@ -115,15 +124,16 @@ CacheCore::Slot CacheCore::obtain(std::uint64_t line, bool exclusive, Duration& 
 }
 
 bool CacheCore::fetch(Req type, std::uint64_t line, std::uint64_t set, std::uint32_t way,
-                      Duration& delay, Source& source) {
+                      Duration& delay, Source& source, bool prefetch) {
     LineRequest r{type, m_tags.addr_of(line), m_tags.line_bytes(), m_tags.data(set, way),
                   m_place.cpu};
+    r.prefetch = prefetch;
     m_below->request(r, delay);
     if (!r.ok) return false;
     // A memory device grants nothing: a memory-side cache owns what it reads.
     const bool granted = r.granted != LineState::Invalid;
     m_tags.install(line, way, granted ? r.granted : LineState::Exclusive);
-    m_repl->touch(set, way);
+    touch(set, way);
     m_prefetched[set * m_tags.ways() + way] = false;
     ++m_stats.fills;
     source = r.source == Source::None ? Source::Memory : r.source;
@@ -187,11 +197,11 @@ void CacheCore::accept_writeback(LineRequest& r, Duration& delay) {
     std::uint32_t way = m_tags.find(line);
     const bool hit = way != TagArray::kNoWay;
     if (hit) {
-        m_repl->touch(set, way);
+        touch(set, way);
     } else if (r.bytes == m_tags.line_bytes()) {
         way = make_room(set, delay);  // the whole line arrives: nothing to fetch
         m_tags.install(line, way, LineState::Modified);
-        m_repl->touch(set, way);
+        touch(set, way);
         m_prefetched[set * m_tags.ways() + way] = false;
         ++m_stats.fills;
     } else {
@@ -200,7 +210,7 @@ void CacheCore::accept_writeback(LineRequest& r, Duration& delay) {
     }
     std::memcpy(m_tags.data(set, way) + (r.addr - m_tags.addr_of(line)), r.data, r.bytes);
     m_tags.set_state(set, way, LineState::Modified);
-    ++(hit ? m_stats.write_hits : m_stats.write_misses);
+    ++(hit ? m_stats.received_writeback_hits : m_stats.received_writeback_misses);
 }
 
 void CacheCore::forward_clean_evict(LineRequest& r, Duration& delay) {
@@ -208,10 +218,12 @@ void CacheCore::forward_clean_evict(LineRequest& r, Duration& delay) {
     notify_clean_drop(r.addr, delay);
 }
 
-void CacheCore::note_demand(std::uint64_t line, const Slot& s) {
+// Every access trains the prefetcher; only a demand hit makes a prefetched
+// line useful.
+void CacheCore::note_access(std::uint64_t line, const Slot& s, bool demand) {
     const std::uint64_t i = s.set * m_tags.ways() + s.way;
-    if (s.hit && m_prefetched[i]) {
-        ++m_stats.prefetch_hits;
+    if (demand && s.hit && m_prefetched[i]) {
+        ++m_stats.prefetch_useful;
         m_prefetched[i] = false;
     }
     if (m_prefetcher) m_prefetcher->on_access(m_tags.addr_of(line), !s.hit, m_pending);
@@ -224,13 +236,16 @@ void CacheCore::prefetch(Duration delay) {
     m_pending.count = 0;
     for (std::uint32_t i = 0; i < n; ++i) {
         const std::uint64_t line = m_tags.line_of(m_pending.addr[i]);
-        if (m_tags.find(line) != TagArray::kNoWay) continue;
+        if (m_tags.find(line) != TagArray::kNoWay) {
+            ++m_stats.prefetch_hits;
+            continue;
+        }
+        ++m_stats.prefetch_misses;
         const std::uint64_t set = m_tags.set_of(line);
         const std::uint32_t way = make_room(set, delay);
         Source ignored;
-        if (fetch(Req::ReadShared, line, set, way, delay, ignored)) {
+        if (fetch(Req::ReadShared, line, set, way, delay, ignored, true)) {
             m_prefetched[set * m_tags.ways() + way] = true;
-            ++m_stats.prefetches;
         }
     }
 }
@@ -241,8 +256,11 @@ coherence::SnoopResult CacheCore::snoop(coherence::Snoop kind, Addr addr, std::u
     const std::uint64_t line = m_tags.line_of(addr);
     const std::uint64_t set = m_tags.set_of(line);
     const std::uint32_t way = m_tags.find(line);
-    if (way == TagArray::kNoWay) return res;
-    ++m_stats.snoops;
+    if (way == TagArray::kNoWay) {
+        ++m_stats.snoop_misses;
+        return res;
+    }
+    ++m_stats.snoop_hits;
     res.present = true;
     const LineState st = m_tags.state(set, way);
     if (is_dirty(st) && !data_taken) {
@@ -271,25 +289,16 @@ LineState CacheCore::probe(Addr addr) const {
 }
 
 std::uint64_t CacheCore::count_valid_in(Addr start, std::uint64_t len) const {
-    if (len == 0) return 0;
-    const std::uint64_t first = m_tags.line_of(start);
-    const std::uint64_t last = m_tags.line_of(start + (len - 1));
     std::uint64_t n = 0;
-    if (last - first < entries()) {
-        for (std::uint64_t line = first;; ++line) {
-            n += m_tags.find(line) != TagArray::kNoWay;
-            if (line == last) break;
-        }
-        return n;
-    }
-    for (std::uint64_t set = 0; set < m_tags.sets(); ++set) {
-        for (std::uint32_t way = 0; way < m_tags.ways(); ++way) {
-            if (!is_valid(m_tags.state(set, way))) continue;
-            const std::uint64_t line = m_tags.tag(set, way);
-            n += line >= first && line <= last;
-        }
-    }
+    for_each_valid_in(start, len, [&n](Addr) { ++n; });
     return n;
+}
+
+std::vector<Addr> CacheCore::valid_lines_in(Addr start, std::uint64_t len) const {
+    std::vector<Addr> out;
+    for_each_valid_in(start, len, [&out](Addr a) { out.push_back(a); });
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 bool CacheCore::peek(Addr addr, std::uint8_t* out, std::uint32_t len) const {

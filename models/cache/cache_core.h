@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -65,10 +66,34 @@ public:
     void set_below(LinePort* below) { m_below = below; }
 
     // From the CPU (first level). Return true on a hit, add the time to `delay`.
+    // Hits in a cache without a prefetcher, the bulk of a CPU's accesses,
+    // are handled inline; the rest goes through the general path.
     bool load(common::Addr addr, std::uint8_t* out, std::uint32_t len, common::Duration& delay,
-              coherence::Source* source = nullptr);
-    bool store(common::Addr addr, const std::uint8_t* in, std::uint32_t len,
-               common::Duration& delay);
+              coherence::Source* source = nullptr) {
+        const std::uint64_t line = m_tags.line_of(addr);
+        const std::uint32_t way = m_prefetcher ? TagArray::kNoWay : m_tags.find(line);
+        if (way == TagArray::kNoWay) return load_any(addr, out, len, delay, source);
+        const std::uint64_t set = m_tags.set_of(line);
+        delay += m_hit_latency;
+        touch(set, way);
+        copy_bytes(out, m_tags.data(set, way) + (addr - m_tags.addr_of(line)), len);
+        ++m_stats.read_hits;
+        if (source) *source = m_place.source;
+        return true;
+    }
+    bool store(common::Addr addr, const std::uint8_t* in, std::uint32_t len, common::Duration& delay) {
+        const std::uint64_t line = m_tags.line_of(addr);
+        const std::uint32_t way = m_prefetcher ? TagArray::kNoWay : m_tags.find(line);
+        if (way == TagArray::kNoWay) return store_any(addr, in, len, delay);
+        const std::uint64_t set = m_tags.set_of(line);
+        if (!is_writable(m_tags.state(set, way))) return store_any(addr, in, len, delay);
+        delay += m_hit_latency;
+        touch(set, way);
+        copy_bytes(m_tags.data(set, way) + (addr - m_tags.addr_of(line)), in, len);
+        m_tags.set_state(set, way, LineState::Modified);
+        ++m_stats.write_hits;
+        return true;
+    }
     // From the level above (or the home agent, for a system-level cache).
     void serve(coherence::LineRequest& r, common::Duration& delay);
 
@@ -96,6 +121,13 @@ public:
     LineState probe(common::Addr addr) const;
     // Valid lines within [start, start+len), at cost min(lines in range, entries).
     std::uint64_t count_valid_in(common::Addr start, std::uint64_t len) const;
+    // Calls fn(line address) for each of them, at the same cost, in no
+    // particular order.
+    template <class Fn>
+    void for_each_valid_in(common::Addr start, std::uint64_t len, Fn&& fn) const;
+    // Their addresses, ascending, at the same cost.
+    std::vector<common::Addr> valid_lines_in(common::Addr start, std::uint64_t len) const;
+    std::uint64_t set_of(common::Addr addr) const { return m_tags.set_of(m_tags.line_of(addr)); }
     bool peek(common::Addr addr, std::uint8_t* out, std::uint32_t len) const;
     std::uint32_t line_bytes() const { return m_tags.line_bytes(); }
     std::uint64_t valid_lines() const { return m_tags.valid_lines(); }
@@ -108,8 +140,28 @@ private:
         std::uint32_t way;
         bool hit;
     };
+    bool load_any(common::Addr addr, std::uint8_t* out, std::uint32_t len, common::Duration& delay,
+                  coherence::Source* source);
+    bool store_any(common::Addr addr, const std::uint8_t* in, std::uint32_t len, common::Duration& delay);
+    // LRU, the usual policy, is called without a virtual call.
+    void touch(std::uint64_t set, std::uint32_t way) {
+        if (m_lru) {
+            m_lru->touch(set, way);
+        } else {
+            m_repl->touch(set, way);
+        }
+    }
+    // The CPU's common access sizes copy without a library call.
+    static void copy_bytes(std::uint8_t* to, const std::uint8_t* from, std::uint32_t len) {
+        if (len == 8) {
+            std::memcpy(to, from, 8);
+        } else {
+            std::memcpy(to, from, len);
+        }
+    }
+    // `prefetch`: a miss goes below marked as a prefetch (statistics only).
     Slot obtain(std::uint64_t line, bool exclusive, common::Duration& delay,
-                coherence::Source& source);
+                coherence::Source& source, bool prefetch = false);
     std::uint32_t make_room(std::uint64_t set, common::Duration& delay);
     void evict(std::uint64_t set, std::uint32_t way, common::Duration& delay);
     void send_below(coherence::Req type, common::Addr addr, std::uint8_t* data, bool kept,
@@ -117,16 +169,17 @@ private:
     bool held_elsewhere(common::Addr addr) const;
     void notify_clean_drop(common::Addr addr, common::Duration& delay);
     bool fetch(coherence::Req type, std::uint64_t line, std::uint64_t set, std::uint32_t way,
-               common::Duration& delay, coherence::Source& source);
+               common::Duration& delay, coherence::Source& source, bool prefetch = false);
     void accept_writeback(coherence::LineRequest& r, common::Duration& delay);
     void forward_clean_evict(coherence::LineRequest& r, common::Duration& delay);
-    void note_demand(std::uint64_t line, const Slot& s);
+    void note_access(std::uint64_t line, const Slot& s, bool demand);
     void prefetch(common::Duration delay);
     void maintain_way(MaintenanceOp op, std::uint64_t set, std::uint32_t way,
                       MaintenanceResult& r, common::Duration at, const Interest& interest);
 
     TagArray m_tags;
     std::unique_ptr<ReplacementPolicy> m_repl;
+    LruPolicy* m_lru = nullptr;  // m_repl, when it is LRU
     std::unique_ptr<Prefetcher> m_prefetcher;
     std::vector<bool> m_prefetched;  // per entry: filled by the prefetcher, not yet used
     PrefetchList m_pending;
@@ -137,5 +190,26 @@ private:
     bool m_inclusive;
     CacheStats m_stats;
 };
+
+template <class Fn>
+void CacheCore::for_each_valid_in(common::Addr start, std::uint64_t len, Fn&& fn) const {
+    if (len == 0) return;
+    const std::uint64_t first = m_tags.line_of(start);
+    const std::uint64_t last = m_tags.line_of(start + (len - 1));
+    if (last - first < entries()) {
+        for (std::uint64_t line = first;; ++line) {
+            if (m_tags.find(line) != TagArray::kNoWay) fn(m_tags.addr_of(line));
+            if (line == last) break;
+        }
+        return;
+    }
+    for (std::uint64_t set = 0; set < m_tags.sets(); ++set) {
+        for (std::uint32_t way = 0; way < m_tags.ways(); ++way) {
+            if (!is_valid(m_tags.state(set, way))) continue;
+            const std::uint64_t line = m_tags.tag(set, way);
+            if (line >= first && line <= last) fn(m_tags.addr_of(line));
+        }
+    }
+}
 
 }  // namespace invalsim::cache

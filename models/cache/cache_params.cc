@@ -24,7 +24,10 @@ common::Violations CacheParams::validate() const {
     }
     if (!v.empty()) return v;  // size checks below divide by ways and line size
     const std::uint64_t way_bytes = std::uint64_t{ways} * line_bytes;
-    if (size_bytes == 0 || size_bytes % way_bytes != 0) {
+    if (size_bytes > kMaxSizeBytes) {
+        v.push_back({"size", "must be at most 1GiB (the simulator holds every line's data in host "
+                             "memory), got " + std::to_string(size_bytes) + " bytes"});
+    } else if (size_bytes == 0 || size_bytes % way_bytes != 0) {
         v.push_back({"size", "must be a non-zero multiple of ways x line size (" +
                                  std::to_string(way_bytes) + " bytes), got " +
                                  std::to_string(size_bytes)});

@@ -5,9 +5,7 @@
 namespace invalsim::cache {
 
 LruPolicy::LruPolicy(std::uint64_t sets, std::uint32_t ways)
-    : m_ways(ways), m_stamp(sets * ways, 0) {}
-
-void LruPolicy::touch(std::uint64_t set, std::uint32_t way) { m_stamp[set * m_ways + way] = ++m_clock; }
+    : m_ways(ways), m_stamp(sets * ways) {}
 
 void LruPolicy::forget(std::uint64_t set, std::uint32_t way) { m_stamp[set * m_ways + way] = 0; }
 

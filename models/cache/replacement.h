@@ -6,6 +6,7 @@
 
 #include "models/cache/cache_params.h"
 #include "models/common/rng.h"
+#include "models/common/zeroed_array.h"
 
 namespace invalsim::cache {
 
@@ -24,14 +25,14 @@ public:
 class LruPolicy final : public ReplacementPolicy {
 public:
     LruPolicy(std::uint64_t sets, std::uint32_t ways);
-    void touch(std::uint64_t set, std::uint32_t way) override;
+    void touch(std::uint64_t set, std::uint32_t way) override { m_stamp[set * m_ways + way] = ++m_clock; }
     void forget(std::uint64_t set, std::uint32_t way) override;
     std::uint32_t victim(std::uint64_t set) override;
 
 private:
     std::uint32_t m_ways;
     std::uint64_t m_clock = 0;
-    std::vector<std::uint64_t> m_stamp;
+    common::ZeroedArray<std::uint64_t> m_stamp;
 };
 
 // Binary-tree pseudo-LRU: ways-1 bits per set; each bit points to the

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <cstdint>
-#include <vector>
+#include "models/common/zeroed_array.h"
 
 #include "models/cache/line_state.h"
 #include "models/common/types.h"
@@ -28,15 +28,23 @@ public:
     // Way holding `line` in its set, or kNoWay.
     std::uint32_t find(std::uint64_t line) const {
         const std::uint64_t base = set_of(line) * m_ways;
+        const std::uint64_t key = ~line;
         for (std::uint32_t w = 0; w < m_ways; ++w) {
-            if (m_tags[base + w] == line) return w;
+            if (m_tags[base + w] == key) return w;
         }
         return kNoWay;
     }
-    // First invalid way of a set, or kNoWay.
-    std::uint32_t free_way(std::uint64_t set) const;
+    // First invalid way of a set, or kNoWay. An invalid way's tag is zero,
+    // so this scans the tags find() just read, not the states.
+    std::uint32_t free_way(std::uint64_t set) const {
+        const std::uint64_t base = set * m_ways;
+        for (std::uint32_t w = 0; w < m_ways; ++w) {
+            if (m_tags[base + w] == 0) return w;
+        }
+        return kNoWay;
+    }
 
-    std::uint64_t tag(std::uint64_t set, std::uint32_t way) const { return m_tags[set * m_ways + way]; }
+    std::uint64_t tag(std::uint64_t set, std::uint32_t way) const { return ~m_tags[set * m_ways + way]; }
     LineState state(std::uint64_t set, std::uint32_t way) const { return m_states[set * m_ways + way]; }
     void set_state(std::uint64_t set, std::uint32_t way, LineState s) { m_states[set * m_ways + way] = s; }
     std::uint8_t* data(std::uint64_t set, std::uint32_t way) {
@@ -52,16 +60,17 @@ public:
     std::uint64_t valid_lines() const { return m_valid; }
 
 private:
-    static constexpr std::uint64_t kInvalidTag = ~0ULL;
     std::uint64_t m_sets;
     std::uint32_t m_ways;
     std::uint32_t m_line_bytes;
     unsigned m_line_shift;
     std::uint64_t m_set_mask;
     std::uint64_t m_valid = 0;
-    std::vector<std::uint64_t> m_tags;
-    std::vector<LineState> m_states;
-    std::vector<std::uint8_t> m_data;
+    // Tags are stored complemented, so that the zeroes a new array starts
+    // with match no line (line ~0 cannot exist).
+    common::ZeroedArray<std::uint64_t> m_tags;
+    common::ZeroedArray<LineState> m_states;  // all Invalid
+    common::ZeroedArray<std::uint8_t> m_data;
 };
 
 }  // namespace invalsim::cache

@@ -22,6 +22,9 @@ enum class Req : std::uint8_t {
 };
 
 inline bool carries_data_down(Req r) { return r == Req::WriteBack || r == Req::WriteUnique; }
+// Whether the request travels as a TLM write (it moves data or ownership
+// away from the sender).
+inline bool is_write(Req r) { return r == Req::WriteBack || r == Req::WriteUnique || r == Req::CleanEvict; }
 inline bool wants_data(Req r) {
     return r == Req::ReadShared || r == Req::ReadUnique || r == Req::ReadOnce;
 }
@@ -43,6 +46,7 @@ struct LineRequest {
     Source source = Source::None;
     bool ok = true;     // false when the address is not backed by memory
     bool keep = false;  // WriteBack: the sender's CPU still holds a (clean) copy
+    bool prefetch = false;  // a prefetcher's fill, not a demand miss (statistics only)
 };
 
 }  // namespace invalsim::coherence

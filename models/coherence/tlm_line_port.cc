@@ -12,8 +12,7 @@ TlmLinePort::TlmLinePort(tlm::tlm_initiator_socket<>& socket, bool coherent)
 }
 
 void TlmLinePort::request(LineRequest& r, common::Duration& delay) {
-    const bool write = r.type == Req::WriteBack || r.type == Req::WriteUnique ||
-                       r.type == Req::CleanEvict;
+    const bool write = is_write(r.type);
     const bool has_data = r.data != nullptr;
     common::prepare(m_trans, write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND, r.addr,
                     r.data, has_data ? r.bytes : 0);

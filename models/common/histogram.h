@@ -42,6 +42,15 @@ public:
         return max();
     }
 
+    // Calls f(from_ps, to_ps, count) for each non-empty bucket in order; a
+    // bucket holds the samples in [from_ps, to_ps).
+    template <class F>
+    void for_each_bucket(F&& f) const {
+        for (std::uint32_t i = 0; i < m_buckets.size(); ++i) {
+            if (m_buckets[i] != 0) f(lower(i), upper(i) + 1, m_buckets[i]);
+        }
+    }
+
 private:
     static std::uint32_t index(std::uint64_t v) {
         if (v < kSub) return static_cast<std::uint32_t>(v);

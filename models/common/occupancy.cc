@@ -7,7 +7,7 @@ namespace invalsim::common {
 // A slot is recycled only for a bin of a time long past (more than half the
 // ring before the latest arrival); work that spans more than that, such as a
 // burst of posted write-backs, makes the ring grow instead of losing it.
-Occupancy::Bin& Occupancy::bin(std::uint64_t id) {
+Occupancy::Bin& Occupancy::claim(std::uint64_t id) {
     if (m_bins.empty()) m_bins.resize(kBins);
     while (true) {
         Bin& b = m_bins[id & (m_bins.size() - 1)];  // the ring's size is a power of two
@@ -43,6 +43,24 @@ std::uint64_t Occupancy::first_open(std::uint64_t id) {
     return cur;
 }
 
+// The common case of a lightly loaded resource: the arrival's bin is open
+// and has room for all of the service. Exactly what the general loop below
+// does in its first step, without its bookkeeping.
+bool Occupancy::place_within_bin(std::uint64_t t, std::uint64_t service, std::uint64_t& start) {
+    const std::uint64_t id = t / kBinPs;
+    Bin& b = bin(id);
+    if (b.skip > id) return false;
+    const std::uint64_t bin_end = (id + 1) * kBinPs;
+    const std::uint64_t pos = std::max(t, b.tail_ps);
+    if (pos >= bin_end || std::min(bin_end - pos, kBinPs - b.used_ps) < service) return false;
+    b.used_ps += service;
+    b.tail_ps = pos + service;
+    if (b.tail_ps >= bin_end || b.used_ps >= kBinPs) b.skip = id + 1;
+    m_queued_ps += pos - t;
+    start = pos;
+    return true;
+}
+
 // Places the service from `arrival` on: in each bin after the work already
 // there (its tail), and never more than the bin's length in total.
 Duration Occupancy::reserve(Duration arrival, Duration service) {
@@ -51,6 +69,8 @@ Duration Occupancy::reserve(Duration arrival, Duration service) {
     m_busy_ps += remaining;
     if (remaining == 0) return arrival;
     m_latest_arrival = std::max(m_latest_arrival, t / kBinPs);
+    std::uint64_t start_ps = 0;
+    if (place_within_bin(t, remaining, start_ps)) return Duration::ps(start_ps);
     std::uint64_t cur = t;
     std::uint64_t start = t;
     bool started = false;

@@ -40,7 +40,16 @@ private:
     // First bin from `id` on that may have room; a burst of requests at one
     // instant thus costs O(1) each instead of walking the queue it built.
     std::uint64_t first_open(std::uint64_t id);
-    Bin& bin(std::uint64_t id);
+    bool place_within_bin(std::uint64_t t, std::uint64_t service, std::uint64_t& start);
+    // The bin of `id`; the ring slot already holds it in the common case.
+    Bin& bin(std::uint64_t id) {
+        if (!m_bins.empty()) {
+            Bin& b = m_bins[id & (m_bins.size() - 1)];  // the ring's size is a power of two
+            if (b.id == id) return b;
+        }
+        return claim(id);
+    }
+    Bin& claim(std::uint64_t id);
     void grow();
 
     std::vector<Bin> m_bins;  // a ring, allocated on first use

@@ -33,6 +33,10 @@ void Cpu::run() {
     m_clock.sync();
     m_stats.finish_time = common::from_sc(sc_core::sc_time_stamp());
     m_finished = m_error.empty();
+    // Idle from now on: IPIs still stop the CPU, with nothing else to delay.
+    m_idle = true;
+    for (const PendingStall& s : m_stalls) account_stall(s, common::max(s.not_before, m_stats.finish_time));
+    m_stalls.clear();
 }
 
 Duration Cpu::now() const { return m_clock.now(); }
@@ -40,7 +44,6 @@ Duration Cpu::now() const { return m_clock.now(); }
 void Cpu::execute(const Op& op, std::size_t index) {
     ++m_stats.ops;
     const Duration t0 = m_trace ? now() : Duration();
-    const Duration irq0 = m_stats.irq_off;
     switch (op.kind) {
         case Op::Kind::Delay: m_clock.advance(op.time); break;
         case Op::Kind::Read: read(op, index); break;
@@ -97,9 +100,6 @@ void Cpu::execute(const Op& op, std::size_t index) {
     if (m_trace && op.kind != Op::Kind::Invalidate && op.kind != Op::Kind::InvalidateAll) {
         m_trace->span(m_track, to_string(op.kind), t0, now(), op.where);
     }
-    if (m_trace && m_stats.irq_off > irq0) {
-        m_trace->span(m_track, "interrupts off", t0, t0 + (m_stats.irq_off - irq0));
-    }
     if (m_clock.need_sync()) m_clock.sync();
 }
 
@@ -120,6 +120,9 @@ void Cpu::block(const Op& op) {
 }
 
 // The kernel entry points run on this CPU: it is busy for the whole call.
+// The port lets simulated time pass on this thread, so the clock is brought
+// up to the kernel's time before the call's time is taken or a failure is
+// stamped.
 void Cpu::call_port(const Op& op, std::size_t index) {
     m_clock.sync();
     take_stalls();
@@ -134,15 +137,18 @@ void Cpu::call_port(const Op& op, std::size_t index) {
     } else if (op.kind == Op::Kind::Register || op.kind == Op::Kind::Unregister) {
         const bool on = op.kind == Op::Kind::Register;
         ++m_stats.expects_checked;
-        if (!port.set_registered(m_setup.index, op.name, on)) {
+        const bool changed = port.set_registered(m_setup.index, op.name, on);
+        m_clock.resync();
+        if (!changed) {
             fail(op, index, "cannot " + std::string(on ? "register" : "unregister") + " \"" + op.name +
                                 "\": no such instance, or it already is");
         }
     } else {
         const bool all = op.kind == Op::Kind::InvalidateAll;
-        Duration irq_off;
-        const int rc = port.invalidate(m_setup.index, {op.addr, op.size}, all, op.where, irq_off);
-        m_stats.irq_off += irq_off;
+        invalidate::CallTiming timing;
+        const int rc = port.invalidate(m_setup.index, {op.addr, op.size}, all, op.where, timing);
+        m_clock.resync();
+        note_irq_off(timing.irq_off);
         ++m_stats.invalidate_calls;
         m_stats.invalidate_time += now() - t0;
         if (op.expect_rc && *op.expect_rc != rc) {
@@ -151,6 +157,13 @@ void Cpu::call_port(const Op& op, std::size_t index) {
         }
     }
     m_clock.resync();
+}
+
+void Cpu::note_irq_off(const std::vector<invalidate::TimeWindow>& windows) {
+    for (const invalidate::TimeWindow& w : windows) {
+        m_stats.irq_off += w.length();
+        if (m_trace) m_trace->span(m_track, "interrupts off", w.start, w.end);
+    }
 }
 
 // Looks at the machine at this CPU's current time, without changing it.
@@ -194,7 +207,11 @@ void Cpu::fail(const Op& op, std::size_t index, std::string message) {
 }
 
 void Cpu::inject_stall(Duration not_before, Duration length, bool irqs_off) {
-    m_stalls.push_back({not_before, length, irqs_off});
+    if (m_idle) {
+        account_stall({not_before, length, irqs_off}, not_before);
+    } else {
+        m_stalls.push_back({not_before, length, irqs_off});
+    }
 }
 
 // Pending IPI work runs once this CPU's time reaches it.
@@ -206,12 +223,18 @@ void Cpu::take_stalls() {
             ++i;
             continue;
         }
-        if (m_trace) m_trace->span(m_track, s.irqs_off ? "IPI work, interrupts off" : "IPI work", t, t + s.length);
+        account_stall(s, t);
         m_clock.advance(s.length);
-        m_stats.ipi_stall += s.length;
-        if (s.irqs_off) m_stats.irq_off += s.length;
         m_stalls.erase(m_stalls.begin() + static_cast<std::ptrdiff_t>(i));
     }
+}
+
+void Cpu::account_stall(const PendingStall& s, Duration at) {
+    if (m_trace) {
+        m_trace->span(m_track, s.irqs_off ? "IPI work, interrupts off" : "IPI work", at, at + s.length);
+    }
+    m_stats.ipi_stall += s.length;
+    if (s.irqs_off) m_stats.irq_off += s.length;
 }
 
 void Cpu::stream(AccessSource& source, Duration limit) {
@@ -225,18 +248,23 @@ void Cpu::stream(AccessSource& source, Duration limit) {
 }
 
 void Cpu::issue(const Access& a) {
-    for_each_piece(a.addr, a.size, m_setup.granule, [&](Addr p, std::uint32_t len) {
-        switch (a.kind) {
-            case Access::Kind::Load: transport(tlm::TLM_READ_COMMAND, p, len, false); break;
-            case Access::Kind::Fetch: transport(tlm::TLM_READ_COMMAND, p, len, true); break;
-            case Access::Kind::Store:
-                for (std::uint32_t i = 0; i < len; ++i) {
-                    m_buf[i] = static_cast<std::uint8_t>(a.value >> (8 * ((p - a.addr + i) % 8)));
-                }
-                transport(tlm::TLM_WRITE_COMMAND, p, len, false);
-                break;
-        }
-    });
+    // Most accesses stay within one line: no splitting loop for them.
+    if (a.size <= m_setup.granule - (a.addr & (m_setup.granule - 1))) {
+        issue_piece(a, a.addr, a.size);
+        return;
+    }
+    for_each_piece(a.addr, a.size, m_setup.granule, [&](Addr p, std::uint32_t len) { issue_piece(a, p, len); });
+}
+
+void Cpu::issue_piece(const Access& a, Addr p, std::uint32_t len) {
+    switch (a.kind) {
+        case Access::Kind::Load: transport(tlm::TLM_READ_COMMAND, p, len, false); break;
+        case Access::Kind::Fetch: transport(tlm::TLM_READ_COMMAND, p, len, true); break;
+        case Access::Kind::Store:
+            fill_repeating(m_buf.data(), len, a.value, p - a.addr);
+            transport(tlm::TLM_WRITE_COMMAND, p, len, false);
+            break;
+    }
 }
 
 void Cpu::transport(tlm::tlm_command cmd, Addr addr, std::uint32_t len, bool fetch) {
@@ -267,7 +295,7 @@ void Cpu::transport(tlm::tlm_command cmd, Addr addr, std::uint32_t len, bool fet
         const Duration latency = m_clock.offset() - start;
         m_stats.load_latency.record(latency);
         if (m_setup.windows && m_setup.windows->watching()) {
-            m_setup.windows->record(m_setup.index, now() - latency, latency);
+            m_setup.windows->record(m_setup.index, now() - latency, latency, m_clock.kernel());
         }
     } else {
         ++m_stats.stores;

@@ -78,7 +78,8 @@ public:
         m_direct_inst = inst;
     }
 
-    // Another CPU's IPI stops this one for `length`, from `not_before` on.
+    // Another CPU's IPI stops this one for `length`, from `not_before` on
+    // (at once if the program has ended: the CPU is idle).
     void inject_stall(common::Duration not_before, common::Duration length, bool irqs_off);
 
     // A workload error (a bad trace line), empty if none, and the op it came from.
@@ -86,6 +87,11 @@ public:
     const std::string& error_where() const { return m_error_where; }
 
 private:
+    struct PendingStall {
+        common::Duration not_before;
+        common::Duration length;
+        bool irqs_off;
+    };
     void run();
     void execute(const Op& op, std::size_t index);
     void read(const Op& op, std::size_t index);
@@ -96,10 +102,18 @@ private:
     void device_op(const Op& op);
     void kernel_op(const Op& op, std::size_t index);
     void fail(const Op& op, std::size_t index, std::string message);
+    // Windows of this CPU's own calls with interrupts off (IPI work counts
+    // its own in take_stalls).
+    void note_irq_off(const std::vector<invalidate::TimeWindow>& windows);
     void take_stalls();
+    void account_stall(const PendingStall& s, common::Duration at);
     void stream(AccessSource& source, common::Duration limit);
-    void issue(const Access& a);
-    void transport(tlm::tlm_command cmd, common::Addr addr, std::uint32_t len, bool fetch);
+    // The per-access path, inlined into stream(): a call per level costs as
+    // much as the L1 hit itself.
+    [[gnu::always_inline]] inline void issue(const Access& a);
+    [[gnu::always_inline]] inline void issue_piece(const Access& a, common::Addr piece, std::uint32_t len);
+    [[gnu::always_inline]] inline void transport(tlm::tlm_command cmd, common::Addr addr, std::uint32_t len,
+                                                 bool fetch);
     coherence::Source tlm_access(tlm::tlm_command cmd, common::Addr addr, std::uint32_t len, bool fetch);
     void compare(const Op& op, common::Addr a, std::uint32_t len, ExpectFailure& f) const;
     common::Duration now() const;
@@ -121,12 +135,8 @@ private:
     bool m_finished = false;
     std::string m_error;
     std::string m_error_where;
-    struct PendingStall {
-        common::Duration not_before;
-        common::Duration length;
-        bool irqs_off;
-    };
     std::vector<PendingStall> m_stalls;
+    bool m_idle = false;  // the program has ended
 };
 
 }  // namespace invalsim::cpu

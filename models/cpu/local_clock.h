@@ -26,6 +26,8 @@ public:
     }
 
     common::Duration now() const { return m_kernel + m_offset; }
+    // The kernel's time when this CPU last synchronised.
+    common::Duration kernel() const { return m_kernel; }
     common::Duration offset() const { return m_offset; }
     void set_offset(common::Duration d) { m_offset = d; }
     void advance(common::Duration d) { m_offset += d; }

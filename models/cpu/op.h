@@ -54,8 +54,8 @@ struct Op {
     std::uint8_t scope = 0;                 // check_cached: a cpu::CacheScope
     bool wait = true;                       // device changes: the CPU waits for completion
     std::string signal;                     // device changes: event raised on completion
-    double rate_gbps = 1.0;                 // peer_host_write
-    std::optional<std::uint64_t> dpa_base;  // region_commit onto other media
+    double rate_gbps = 1.0;                 // peer_host_write; dma_write (0: the configured rate)
+    std::optional<std::uint64_t> dpa_base;  // (kernel_cxl_)region_commit onto other media
     GeneratorSpec gen;
     TraceSpec trace;
     std::string where;      // where the op was written, for reports

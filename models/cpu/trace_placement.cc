@@ -1,6 +1,19 @@
 #include "models/cpu/trace_placement.h"
 
+#include <cstdio>
+
 namespace invalsim::cpu {
+
+namespace {
+
+// Trace addresses are written in hex by lackey, so errors say them in hex.
+std::string hex(std::uint64_t v) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
+    return buf;
+}
+
+}  // namespace
 
 TracePlacement::TracePlacement(TracePlacementMode mode, common::Addr range_base,
                                std::uint64_t range_bytes, common::Addr trace_base)
@@ -11,8 +24,9 @@ bool TracePlacement::place(common::Addr vaddr, std::uint32_t size, common::Addr&
     if (m_mode == TracePlacementMode::Offset) {
         const std::uint64_t off = vaddr - m_trace_base;
         if (vaddr < m_trace_base || off >= m_bytes || size > m_bytes - off) {
-            error = "trace address " + std::to_string(vaddr) +
-                    " falls outside the range with offset placement";
+            error = "trace address " + hex(vaddr) + " (+" + std::to_string(size) +
+                    ") falls outside the range with offset placement (" + hex(m_trace_base) +
+                    " up to " + hex(m_trace_base + m_bytes) + ")";
             return false;
         }
         paddr = m_base + off;

@@ -2,11 +2,16 @@
 
 #include <string>
 
+#include "models/mem/sparse_store.h"
+
 namespace invalsim::cxl {
 
 common::Violations CxlParams::validate() const {
     common::Violations v;
-    if (size_bytes == 0 || size_bytes % (256ULL << 20) != 0) {
+    if (size_bytes > mem::SparseStore::kMaxSizeBytes) {
+        v.push_back({"size", "must be at most 1PiB (each device keeps a page directory in host memory), got " +
+                                 std::to_string(size_bytes) + " bytes"});
+    } else if (size_bytes == 0 || size_bytes % (256ULL << 20) != 0) {
         v.push_back({"size", "must be a non-zero multiple of 256 MiB (the CXL decoder unit), got " +
                                  std::to_string(size_bytes)});
     }
@@ -20,6 +25,10 @@ common::Violations CxlParams::validate() const {
         v.push_back({"media_channels", "must be between 1 and 16"});
     }
     if (!(media_channel_bandwidth_gbps > 0)) v.push_back({"media_channel_bandwidth", "must be positive"});
+    if (back_invalidate_outstanding == 0 || back_invalidate_outstanding > 4096) {
+        v.push_back({"back_invalidate_outstanding", "must be between 1 and 4096, got " +
+                                                        std::to_string(back_invalidate_outstanding)});
+    }
     return v;
 }
 

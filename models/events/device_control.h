@@ -22,13 +22,17 @@ public:
     virtual ~DeviceControl() = default;
 
     virtual void wipe(const std::string& device, Wipe kind, bool wait, const std::string& signal) = 0;
-    // Commits or resets the HDM decoders of an address-map range; a commit
-    // may map the range onto other device media (`dpa_base`).
+    // Commits or resets the HDM decoders of an address-map range (the caller
+    // waits for the devices); a commit may map the range onto other device
+    // media (`dpa_base`).
     virtual void set_committed(const std::string& range, bool committed,
                                std::optional<std::uint64_t> dpa_base) = 0;
+    // NVDIMM security lock; the caller waits for the command.
     virtual void set_locked(const std::string& device, bool locked) = 0;
-    // A device's DMA engine writes host memory without passing the caches.
-    virtual void dma_write(common::Addr hpa, std::uint64_t len, std::uint8_t pattern) = 0;
+    // A device's DMA engine writes host memory without passing the caches,
+    // at `gb_per_s` (0: the configured DMA rate).
+    virtual void dma_write(common::Addr hpa, std::uint64_t len, std::uint8_t pattern, double gb_per_s,
+                           bool wait, const std::string& signal) = 0;
     // Another host (not modelled in detail) writes shared memory at `gb_per_s`.
     virtual void peer_write(common::Addr hpa, std::uint64_t len, std::uint8_t pattern, double gb_per_s,
                             bool wait, const std::string& signal) = 0;

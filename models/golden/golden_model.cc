@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <set>
 
 namespace invalsim::golden {
 
@@ -25,7 +24,7 @@ std::uint32_t first_difference(const std::uint8_t* a, const std::uint8_t* b, std
 }  // namespace
 
 void GoldenModel::add_device(std::uint64_t size_bytes, std::uint8_t fill_byte) {
-    m_media.push_back(std::make_unique<mem::SparseStore>(size_bytes, fill_byte));
+    m_media.emplace_back(size_bytes, fill_byte);
 }
 
 void GoldenModel::set_step(const std::string& s) { m_steps.push_back(StepCounts{s}); }
@@ -33,15 +32,15 @@ void GoldenModel::set_step(const std::string& s) { m_steps.push_back(StepCounts{
 void GoldenModel::cpu_store(common::Addr hpa, const std::uint8_t* data, std::uint32_t len) {
     const Location loc = m_decoder.locate(hpa);
     if (!loc.mapped || loc.locked) return;  // the store is lost, as on the hardware
-    m_media[loc.device]->write(loc.dpa, data, len);
+    m_media[loc.device].write(loc.dpa, data, len);
 }
 
 void GoldenModel::device_write(std::uint32_t device, std::uint64_t dpa, const std::uint8_t* data,
                                std::uint64_t len) {
-    m_media[device]->write(dpa, data, len);
+    m_media[device].write(dpa, data, len);
 }
 
-void GoldenModel::device_fill(std::uint32_t device, std::uint8_t byte) { m_media[device]->fill_all(byte); }
+void GoldenModel::device_fill(std::uint32_t device, std::uint8_t byte) { m_media[device].fill_all(byte); }
 
 void GoldenModel::expected(common::Addr hpa, std::uint8_t* out, std::uint32_t len) const {
     const Location loc = m_decoder.locate(hpa);
@@ -50,7 +49,7 @@ void GoldenModel::expected(common::Addr hpa, std::uint8_t* out, std::uint32_t le
     } else if (loc.locked) {
         std::memset(out, loc.locked_fill, len);
     } else {
-        m_media[loc.device]->read(loc.dpa, out, len);
+        m_media[loc.device].read(loc.dpa, out, len);
     }
 }
 
@@ -64,8 +63,9 @@ bool GoldenModel::check_load(std::uint32_t cpu, common::Duration time, common::A
     const std::uint32_t i = first_difference(want, got, len);
     if (i == len) return true;
     ++m_stale;
-    ++step().stale_reads;
-    if (m_stale_examples.size() < kExamplesKept) {
+    StepCounts& st = step();
+    ++st.stale_reads;
+    if (st.stale_examples.size() < m_examples) {
         StaleRead s;
         s.time = time;
         s.cpu = cpu;
@@ -73,50 +73,79 @@ bool GoldenModel::check_load(std::uint32_t cpu, common::Duration time, common::A
         s.expected = word_at(want, i, len, s.bytes);
         s.got = word_at(got, i, len, s.bytes);
         s.source = source;
-        s.step = step().step;
-        m_stale_examples.push_back(s);
+        s.step = st.step;
+        st.stale_examples.push_back(s);
     }
     return false;
 }
 
 bool GoldenModel::check_writeback(std::uint32_t device, std::uint64_t dpa, const std::uint8_t* data,
-                                  std::uint32_t len, common::Duration time) {
+                                  const std::uint8_t* before, std::uint32_t len, common::Duration time) {
     std::uint8_t want[4096];
     len = std::min<std::uint32_t>(len, sizeof want);
-    m_media[device]->read(dpa, want, len);
-    const std::uint32_t i = first_difference(want, data, len);
+    m_media[device].read(dpa, want, len);
+    std::uint32_t i = 0;
+    while (i < len && !(before[i] == want[i] && data[i] != want[i])) ++i;
     if (i == len) return true;
     ++m_resurrected;
-    ++step().resurrections;
-    if (m_res_examples.size() < kExamplesKept) {
+    StepCounts& st = step();
+    ++st.resurrections;
+    if (st.resurrection_examples.size() < m_examples) {
         Resurrection r;
         r.time = time;
         r.device = device;
         r.dpa = dpa + i;
         r.expected = word_at(want, i, len, r.bytes);
         r.got = word_at(data, i, len, r.bytes);
-        r.step = step().step;
-        m_res_examples.push_back(r);
+        r.step = st.step;
+        st.resurrection_examples.push_back(r);
     }
     return false;
 }
 
-std::uint64_t GoldenModel::device_mismatches(std::uint32_t device, const mem::SparseStore& media,
-                                             std::uint32_t line_bytes) const {
-    const mem::SparseStore& gold = *m_media[device];
-    std::set<std::uint64_t> pages;
-    gold.for_each_page([&](std::uint64_t p) { pages.insert(p); });
-    media.for_each_page([&](std::uint64_t p) { pages.insert(p); });
-    std::uint64_t bad = 0;
-    std::vector<std::uint8_t> a(mem::SparseStore::kPageBytes), b(mem::SparseStore::kPageBytes);
-    for (std::uint64_t p : pages) {
-        gold.read(p, a.data(), a.size());
-        media.read(p, b.data(), b.size());
-        for (std::uint64_t off = 0; off < a.size(); off += line_bytes) {
-            bad += std::memcmp(a.data() + off, b.data() + off, line_bytes) != 0;
+// Every line either copy holds is compared; lines neither holds read as the
+// two fill bytes, which match unless the media and the golden copy were
+// wiped differently (then every such line counts, without visiting it).
+DeviceCheck GoldenModel::check_device(std::uint32_t device, const mem::SparseStore& media,
+                                      std::uint32_t line_bytes) const {
+    const LineStore& gold = m_media[device];
+    std::vector<std::uint64_t> lines;
+    media.for_each_page([&](std::uint64_t p) {
+        for (std::uint64_t off = 0; off < mem::SparseStore::kPageBytes; off += line_bytes) lines.push_back(p + off);
+    });
+    for (std::uint64_t o : gold.line_offsets()) lines.push_back(o - o % line_bytes);
+    std::sort(lines.begin(), lines.end());
+    lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+    DeviceCheck out;
+    std::vector<std::uint8_t> a(line_bytes), b(line_bytes);
+    for (std::uint64_t l : lines) {
+        gold.read(l, a.data(), line_bytes);
+        media.read(l, b.data(), line_bytes);
+        const std::uint32_t i = first_difference(a.data(), b.data(), line_bytes);
+        if (i == line_bytes) continue;
+        ++out.lines;
+        if (out.examples.size() < m_examples) {
+            Mismatch m;
+            m.dpa = l + i;
+            m.expected = word_at(a.data(), i, line_bytes, m.bytes);
+            m.got = word_at(b.data(), i, line_bytes, m.bytes);
+            out.examples.push_back(m);
         }
     }
-    return bad;
+    if (gold.fill_byte() != media.fill_byte()) out.lines += media.size_bytes() / line_bytes - lines.size();
+    return out;
+}
+
+std::uint64_t GoldenModel::lines_held() const {
+    std::uint64_t n = 0;
+    for (const auto& m : m_media) n += m.lines_held();
+    return n;
+}
+
+std::uint64_t GoldenModel::bytes_used() const {
+    std::uint64_t n = 0;
+    for (const auto& m : m_media) n += m.bytes_used();
+    return n;
 }
 
 }  // namespace invalsim::golden

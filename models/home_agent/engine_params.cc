@@ -13,14 +13,25 @@ common::Violations EngineParams::validate() const {
     if (parallelism == 0 || parallelism > 1024) {
         v.push_back({"parallelism", "must be between 1 and 1024"});
     }
+    if (writebacks_in_flight == 0 || writebacks_in_flight > 4096) {
+        v.push_back({"writebacks_in_flight", "must be between 1 and 4096, got " +
+                                                 std::to_string(writebacks_in_flight)});
+    }
     return v;
 }
 
+common::Duration search_steps(const EngineParams& p, std::uint64_t items, common::Duration per) {
+    const std::uint64_t steps = items / p.parallelism + (items % p.parallelism != 0);
+    if (per.as_ps() != 0 && steps > common::Duration::max().as_ps() / per.as_ps()) {
+        return common::Duration::max();
+    }
+    return per * steps;
+}
+
 EngineTiming engine_search_time(const EngineParams& p, std::uint64_t granules, std::uint64_t sets) {
-    auto steps = [&p](std::uint64_t n) { return (n + p.parallelism - 1) / p.parallelism; };
     EngineTiming t;
-    t.range = p.per_granule * steps(granules);
-    t.walk = p.per_set * steps(sets);
+    t.range = search_steps(p, granules, p.per_granule);
+    t.walk = search_steps(p, sets, p.per_set);
     t.walked = p.mode == EngineMode::Walk || (p.mode == EngineMode::Auto && t.walk < t.range);
     t.search = t.walked ? t.walk : t.range;
     return t;

@@ -18,8 +18,12 @@ struct EngineParams {
     common::Duration per_granule = common::Duration::ps(500);
     // `walk`: visit every set of the slice and of the snoop filter.
     common::Duration per_set = common::Duration::ns(2);
-    std::uint32_t parallelism = 4;  // lookups per step
+    std::uint32_t parallelism = 4;  // lookups (and snoops) per step
     common::Duration start_latency = common::Duration::ns(200);
+    // Write-backs to memory the engine keeps outstanding; a dirty line
+    // found with all of them in flight waits, and so does the search, until
+    // the oldest lands. This is the overlap between search and write-backs.
+    std::uint32_t writebacks_in_flight = 16;
 
     common::Violations validate() const;
 };
@@ -36,6 +40,11 @@ struct EngineTiming {
 //   range = ceil(granules / parallelism) x per_granule
 //   walk  = ceil(sets / parallelism) x per_set
 //   auto  = the smaller
+// (saturating at Duration::max() for ranges no engine could search).
 EngineTiming engine_search_time(const EngineParams& p, std::uint64_t granules, std::uint64_t sets);
+
+// Time for the search to pass `items` lookups (granules or sets) at `per`
+// each, `parallelism` per step.
+common::Duration search_steps(const EngineParams& p, std::uint64_t items, common::Duration per);
 
 }  // namespace invalsim::home_agent

@@ -1,5 +1,6 @@
 #include "models/home_agent/home_agent_core.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace invalsim::home_agent {
@@ -23,7 +24,7 @@ std::uint64_t sf_sets(std::uint64_t entries, std::uint32_t ways) {
 
 void HomeAgentCore::MemoryPort::request(LineRequest& r, Duration& delay) {
     ++(coherence::wants_data(r.type) ? m_stats.memory_reads : m_stats.memory_writes);
-    m_port.request(r, delay);
+    m_port->request(r, delay);
     if (r.source == Source::None) r.source = Source::Memory;
 }
 
@@ -164,6 +165,7 @@ void HomeAgentCore::write_unique(LineRequest& r, Duration& delay) {
 
 void HomeAgentCore::read_data(LineRequest& r, Duration& delay) {
     LineRequest down{Req::ReadShared, r.addr, r.bytes, r.data, r.requester};
+    down.prefetch = r.prefetch;
     if (m_slc) {
         m_slc->serve(down, delay);
     } else {
@@ -185,42 +187,135 @@ Duration HomeAgentCore::write_data(Addr addr, std::uint32_t bytes, std::uint8_t*
     return delay;
 }
 
-// The engine's work: private copies first (their dirty data lands in the
-// slice or memory), then the slice itself.
-cache::MaintenanceResult HomeAgentCore::clean_invalidate(Addr start, Addr end,
-                                                         const cache::Interest& interest, Duration at) {
-    cache::MaintenanceResult r;
-    r.done = at;
-    if (end <= start) return r;
+bool HomeAgentCore::drop_private(std::uint64_t line, const cache::Interest& interest,
+                                 cache::MaintenanceResult& r, Duration& at) {
+    SnoopFilter::Entry* e = m_sf.find(line);
+    if (e == nullptr) return false;
     const std::uint32_t g = m_wiring.granule_bytes;
-    std::vector<std::uint64_t> dropped;
-    m_sf.for_each_in(start / g, (end - 1) / g, [&](SnoopFilter::Entry& e) {
-        ++r.examined;
-        const Addr addr = e.line * g;
-        const SharerSet sharers = e.sharers;
-        sharers.for_each([&](std::uint32_t) {
-            ++r.invalidated;
-            if (!interest.covers(addr, g)) ++r.collateral;
-        });
-        Duration snooped = at;
-        if (snoop_sharers(sharers, SharerSet::kMaxCpus, Snoop::Invalidate, addr, snooped)) {
-            ++r.written_back;
-            r.done = common::max(r.done, write_data(addr, g, m_snoop_buf.data(), at));
-        }
-        dropped.push_back(e.line);
+    const Addr addr = line * g;
+    const SharerSet sharers = e->sharers;
+    m_sf.erase(line);
+    sharers.for_each([&](std::uint32_t) {
+        ++r.invalidated;
+        if (!interest.covers(addr, g)) ++r.collateral;
     });
-    for (std::uint64_t line : dropped) m_sf.erase(line);
-    if (m_slc) r += m_slc->maintain_range(cache::MaintenanceOp::CleanInvalidate, start, end - start, at, interest);
-    return r;
+    const bool dirty = snoop_sharers(sharers, SharerSet::kMaxCpus, Snoop::Invalidate, addr, at);
+    if (dirty) ++r.written_back;
+    return dirty;
+}
+
+std::vector<Addr> HomeAgentCore::back_invalidate_lines(Addr start, Addr end,
+                                                      const std::function<bool(Addr)>& owned) const {
+    std::vector<Addr> out;
+    if (end <= start) return out;
+    const std::uint32_t g = m_wiring.granule_bytes;
+    for (std::uint64_t line : m_sf.lines_in(start / g, (end - 1) / g)) {
+        if (owned(line * g)) out.push_back(line * g);
+    }
+    if (m_slc) {
+        for (Addr a : m_slc->valid_lines_in(start, end - start)) {
+            const Addr last = std::min<Addr>(a + m_slc->line_bytes(), end);
+            for (Addr l = std::max(a, start - start % g); l < last; l += g) {
+                if (owned(l)) out.push_back(l);
+            }
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+// As for a read-unique: the private copies first (their dirty data lands in
+// the slice), then the slice's copy goes to the device. A slice line larger
+// than the granule leaves as a whole, so the private copies of all its
+// granules go first: it must not carry a stale half to the device.
+Duration HomeAgentCore::back_invalidate_line(Addr line, Duration at, BackInvalidation& tally) {
+    const std::uint32_t g = m_wiring.granule_bytes;
+    const std::uint32_t span = m_slc ? std::max(g, m_slc->line_bytes()) : g;
+    Duration t = at + m_params.lookup_latency;
+    ++m_stats.device_bisnps;
+    for (Addr a = line - line % span; a < line - line % span + span; a += g) {
+        SnoopFilter::Entry* e = m_sf.find(a / g);
+        if (e == nullptr) continue;
+        const SharerSet sharers = e->sharers;
+        tally.copies += sharers.count();
+        if (snoop_sharers(sharers, SharerSet::kMaxCpus, Snoop::Invalidate, a, t)) {
+            ++tally.written_back;
+            t = write_data(a, g, m_snoop_buf.data(), t);
+        }
+        m_sf.erase(a / g);
+    }
+    if (m_slc) {
+        const cache::MaintenanceResult r = m_slc->maintain_line(cache::MaintenanceOp::CleanInvalidate, line, t);
+        tally.copies += r.invalidated;
+        tally.written_back += r.written_back;
+        t = r.done;
+    }
+    return t;
+}
+
+std::uint32_t HomeAgentCore::unit_bytes() const {
+    return m_slc ? std::max(m_slc->line_bytes(), m_wiring.granule_bytes) : m_wiring.granule_bytes;
+}
+
+void HomeAgentCore::cached_units(Addr start, Addr end, std::vector<Addr>& units) {
+    const std::uint32_t g = m_wiring.granule_bytes;
+    const std::uint32_t u = unit_bytes();
+    const std::uint64_t cached = m_sf.used() + (m_slc ? m_slc->valid_lines() : 0);
+    units.reserve(units.size() + std::min<std::uint64_t>(cached, (end - start) / g + 2));
+    m_sf.for_each_in(start / g, (end - 1) / g,
+                     [&](SnoopFilter::Entry& e) { units.push_back(e.line * g / u * u); });
+    if (m_slc) m_slc->for_each_valid_in(start, end - start, [&](Addr a) { units.push_back(a / u * u); });
 }
 
 std::uint64_t HomeAgentCore::searchable_sets() const {
     return m_sf.sets() + (m_slc ? m_slc->sets() : 0);
 }
 
-cache::MaintenanceResult HomeAgentCore::flush_slc(Duration at, const cache::Interest& interest) {
-    if (!m_slc) return cache::MaintenanceResult{};
-    return m_slc->maintain_all(cache::MaintenanceOp::CleanInvalidate, at, interest);
+// The walk visits the slice's sets and the snoop filter's together: a unit
+// is reached at the fraction of the walk its slice set (or, without a slice,
+// its snoop-filter set) stands at.
+std::uint64_t HomeAgentCore::walk_position(Addr unit) const {
+    if (m_slc) return m_slc->set_of(unit) * searchable_sets() / m_slc->sets();
+    return m_sf.set_of(unit / m_wiring.granule_bytes) * searchable_sets() / m_sf.sets();
+}
+
+UnitWork HomeAgentCore::maintain_unit(Addr lo, Addr hi, const cache::Interest& interest, Duration visit,
+                                      Duration writeback_not_before) {
+    UnitWork w;
+    cache::MaintenanceResult r;
+    const std::uint32_t g = m_wiring.granule_bytes;
+    Duration ready = visit;  // private copies snooped and their dirty data in the slice
+    for (std::uint64_t line = lo / g; line * g < hi; ++line) {
+        Duration snooped = visit;
+        const bool dirty = drop_private(line, interest, r, snooped);
+        ready = common::max(ready, snooped);
+        if (!dirty) continue;
+        if (m_slc) {
+            ready = common::max(ready, write_data(line * g, g, m_snoop_buf.data(), snooped));
+            continue;
+        }
+        const Duration post = common::max(snooped, writeback_not_before);
+        w.landed = common::max(w.landed, write_data(line * g, g, m_snoop_buf.data(), post));
+        w.posted = common::max(w.posted, post);
+        w.to_memory = true;
+    }
+    w.busy = ready - visit;
+    if (m_slc) {
+        const Duration at = common::max(ready, writeback_not_before);
+        const cache::MaintenanceResult s =
+            m_slc->maintain_range(cache::MaintenanceOp::CleanInvalidate, lo, hi - lo, at, interest);
+        r += s;
+        if (s.written_back) {
+            w.to_memory = true;
+            w.posted = at;
+            w.landed = s.done;
+        }
+    }
+    w.written_back = r.written_back;
+    w.invalidated = r.invalidated;
+    w.collateral = r.collateral;
+    return w;
 }
 
 bool HomeAgentCore::snoop_sharers(const SharerSet& sharers, std::uint32_t except, Snoop kind,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -10,10 +11,18 @@
 #include "models/coherence/snoop.h"
 #include "models/home_agent/home_agent_params.h"
 #include "models/home_agent/home_agent_stats.h"
+#include "models/home_agent/engine_target.h"
 #include "models/home_agent/maintenance_engine.h"
 #include "models/home_agent/snoop_filter.h"
 
 namespace invalsim::home_agent {
+
+// What the back-invalidate snoops (CXL 3.x HDM-DB BISnp) of a device did to
+// the host's caches.
+struct BackInvalidation {
+    std::uint64_t copies = 0;        // cached copies dropped (private and SLC)
+    std::uint64_t written_back = 0;  // dirty copies written to the device first
+};
 
 // The point of coherence for the lines it homes: keeps the CPUs' private
 // copies coherent through its snoop filter (MESI), and fronts the memory
@@ -33,16 +42,21 @@ public:
     HomeAgentCore(const HomeAgentParams& params, Wiring wiring, cache::LinePort& memory);
 
     void handle(coherence::LineRequest& r, common::Duration& delay);
+    // Replaces the way to memory (the fabric fast path).
+    void set_memory(cache::LinePort& port) { m_memory.set_port(port); }
 
     MaintenanceEngine& engine() { return m_engine; }
     const MaintenanceEngine& engine() const { return m_engine; }
-    // Device-initiated back-invalidation (CXL HDM-DB): the same as the
-    // engine's work on [start, end), outside any MMIO operation.
-    cache::MaintenanceResult back_invalidate(common::Addr start, common::Addr end) {
-        return clean_invalidate(start, end, cache::Interest{}, common::Duration());
-    }
-    // Whole-cache write-back+invalidate of the slice (WBINVD's shared part).
-    cache::MaintenanceResult flush_slc(common::Duration at, const cache::Interest& interest);
+    // Device-initiated back-invalidation (CXL HDM-DB). The lines (coherence
+    // granules, ascending) in [start, end) that `owned` accepts (the device's
+    // own lines of an interleaved range) and that some cache here holds: the
+    // ones the device's tracker would snoop.
+    std::vector<common::Addr> back_invalidate_lines(common::Addr start, common::Addr end,
+                                                    const std::function<bool(common::Addr)>& owned) const;
+    // One snoop arriving at `at` (an annotated delay): every copy of the line
+    // goes, private ones first, dirty data written back to the device before
+    // the answer. Returns when the answer can leave.
+    common::Duration back_invalidate_line(common::Addr line, common::Duration at, BackInvalidation& tally);
 
     cache::CacheCore* slc() { return m_slc.get(); }
     const cache::CacheCore* slc() const { return m_slc.get(); }
@@ -53,11 +67,12 @@ private:
     // Counts the agent's and its SLC's traffic to memory.
     class MemoryPort : public cache::LinePort {
     public:
-        MemoryPort(cache::LinePort& port, HomeAgentStats& stats) : m_port(port), m_stats(stats) {}
+        MemoryPort(cache::LinePort& port, HomeAgentStats& stats) : m_port(&port), m_stats(stats) {}
         void request(coherence::LineRequest& r, common::Duration& delay) override;
+        void set_port(cache::LinePort& port) { m_port = &port; }
 
     private:
-        cache::LinePort& m_port;
+        cache::LinePort* m_port;
         HomeAgentStats& m_stats;
     };
 
@@ -68,10 +83,18 @@ private:
     void read_once(coherence::LineRequest& r, common::Duration& delay);
     void write_unique(coherence::LineRequest& r, common::Duration& delay);
 
-    cache::MaintenanceResult clean_invalidate(common::Addr start, common::Addr end,
-                                              const cache::Interest& interest,
-                                              common::Duration at) override;
+    // The engine's target, one unit at a time (engine_target.h).
+    std::uint32_t unit_bytes() const override;
+    void cached_units(common::Addr start, common::Addr end, std::vector<common::Addr>& units) override;
     std::uint64_t searchable_sets() const override;
+    std::uint64_t walk_position(common::Addr unit) const override;
+    UnitWork maintain_unit(common::Addr lo, common::Addr hi, const cache::Interest& interest,
+                           common::Duration visit, common::Duration writeback_not_before) override;
+    // Snoop-invalidates the private copies of one coherence line; dirty data
+    // is left in m_snoop_buf. Returns whether it was dirty; `at` grows by the
+    // snoop round trip.
+    bool drop_private(std::uint64_t line, const cache::Interest& interest, cache::MaintenanceResult& r,
+                      common::Duration& at);
 
     void read_data(coherence::LineRequest& r, common::Duration& delay);
     // Posted: returns when the write completes, `delay` itself is unchanged.

@@ -25,6 +25,10 @@ common::Violations HomeAgentParams::validate() const {
     }
     if (snoop_filter_ways == 0 || snoop_filter_ways > 64) {
         v.push_back({"snoop_filter_ways", "must be between 1 and 64"});
+    } else if (snoop_filter_entries > kMaxSnoopFilterEntries) {
+        v.push_back({"snoop_filter_entries", "must be at most " + std::to_string(kMaxSnoopFilterEntries) +
+                                                 " (64Mi entries, held in host memory), got " +
+                                                 std::to_string(snoop_filter_entries)});
     } else if (snoop_filter_entries != 0 &&
                (snoop_filter_entries % snoop_filter_ways != 0 ||
                 !common::is_power_of_two(snoop_filter_entries / snoop_filter_ways))) {

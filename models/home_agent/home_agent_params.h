@@ -24,6 +24,10 @@ struct SlcParams {
 };
 
 struct HomeAgentParams {
+    // Every entry lives in host memory (64 bytes each); real filters track a
+    // few million lines, so more than this per agent is a mistake.
+    static constexpr std::uint64_t kMaxSnoopFilterEntries = 1ULL << 26;
+
     std::uint32_t count = 1;
     // Physical addresses are spread over the agents in chunks of this size.
     std::uint64_t interleave_bytes = 4096;

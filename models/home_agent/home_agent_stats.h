@@ -17,6 +17,7 @@ struct HomeAgentStats {
     std::uint64_t peer_data = 0;         // reads served with another CPU's dirty data
     std::uint64_t sf_evictions = 0;      // snoop-filter entries given up for capacity
     std::uint64_t back_invalidations = 0;  // private copies invalidated for them
+    std::uint64_t device_bisnps = 0;     // device back-invalidate snoops (CXL HDM-DB) resolved
     std::uint64_t memory_reads = 0;
     std::uint64_t memory_writes = 0;
     std::uint64_t sf_entries_used = 0;
@@ -35,6 +36,7 @@ struct HomeAgentStats {
         v("peer_data", peer_data);
         v("sf_evictions", sf_evictions);
         v("back_invalidations", back_invalidations);
+        v("device_bisnps", device_bisnps);
         v("memory_reads", memory_reads);
         v("memory_writes", memory_writes);
         v("sf_entries_used", sf_entries_used);

@@ -4,6 +4,8 @@
 #include <optional>
 #include <vector>
 
+#include "models/common/zeroed_array.h"
+
 #include "models/home_agent/sharer_set.h"
 
 namespace invalsim::home_agent {
@@ -25,6 +27,9 @@ public:
     // `sets` must be a power of two.
     SnoopFilter(std::uint64_t sets, std::uint32_t ways);
 
+    // Host memory a filter of `entries` entries occupies.
+    static std::uint64_t host_bytes(std::uint64_t entries);
+
     Entry* find(std::uint64_t line);
     // The entry for `line`, created if needed. When creating it pushed out
     // another line, `victim` receives that entry.
@@ -45,20 +50,26 @@ public:
             return;
         }
         for (std::size_t i = 0; i < m_entries.size(); ++i) {
-            if (m_slots[i].line != kFree && m_slots[i].line >= first && m_slots[i].line <= last) fn(m_entries[i]);
+            const std::uint64_t line = ~m_slots[i].key;
+            if (m_slots[i].key != 0 && line >= first && line <= last) fn(m_entries[i]);
         }
     }
 
+    // Tracked lines in [first, last], ascending, without touching the LRU.
+    std::vector<std::uint64_t> lines_in(std::uint64_t first, std::uint64_t last) const;
+
     std::uint64_t capacity() const { return m_entries.size(); }
     std::uint64_t sets() const { return m_sets; }
+    std::uint64_t set_of(std::uint64_t line) const { return line & (m_sets - 1); }
     std::uint64_t used() const { return m_used; }
 
 private:
+    // The line is stored complemented so that a zeroed slot is free.
     struct Slot {
-        std::uint64_t line = kFree;
-        std::uint64_t stamp = 0;
+        std::uint64_t key;    // ~line, or 0 when free
+        std::uint64_t stamp;  // 0 when free
     };
-    std::uint64_t base_of(std::uint64_t line) const { return (line & (m_sets - 1)) * m_ways; }
+    std::uint64_t base_of(std::uint64_t line) const { return set_of(line) * m_ways; }
     std::size_t slot_of(std::uint64_t line) const;  // index, or npos
     void free_slot(std::size_t i);
 
@@ -66,8 +77,8 @@ private:
     std::uint32_t m_ways;
     std::uint64_t m_clock = 0;
     std::uint64_t m_used = 0;
-    std::vector<Slot> m_slots;
-    std::vector<Entry> m_entries;
+    common::ZeroedArray<Slot> m_slots;
+    common::ZeroedArray<Entry> m_entries;
 };
 
 }  // namespace invalsim::home_agent

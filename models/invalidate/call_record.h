@@ -24,12 +24,13 @@ struct CallRecord {
     common::Duration start;
     common::Duration end;
     common::Duration lock_wait;  // waiting for the lock before any instance ran
-    common::Duration irq_off;    // calling CPU, interrupts off
+    std::vector<TimeWindow> irq_off;  // calling CPU, interrupts off
     std::vector<InstanceReport> instances;
     LatencySummary corun_during;
     LatencySummary corun_after;
 
     common::Duration latency() const { return end - start; }
+    common::Duration irq_off_time() const { return total_length(irq_off); }
 };
 
 }  // namespace invalsim::invalidate

@@ -3,6 +3,7 @@
 #include <systemc>
 
 #include "models/common/sc_time_conv.h"
+#include "models/invalidate/wbinvd_core.h"
 
 namespace invalsim::invalidate {
 
@@ -20,12 +21,6 @@ void add(InstanceReport& report, const MaintenanceResult& r) {
     report.collateral += r.collateral;
 }
 
-// Time a flush keeps its executor busy: the walk, or its last write-back.
-Duration busy_time(const MaintenanceResult& r, Duration per_line, Duration at) {
-    const Duration walk = per_line * r.examined;
-    return common::max(walk, r.done > at ? r.done - at : Duration());
-}
-
 }  // namespace
 
 WbinvdInstance::WbinvdInstance(const FrameworkParams& params, Machine& machine)
@@ -33,32 +28,15 @@ WbinvdInstance::WbinvdInstance(const FrameworkParams& params, Machine& machine)
 
 int WbinvdInstance::wbinv(const MemRange& range, InstanceReport& report) {
     const Duration t0 = now();
-    const Duration at = m_p.ipi_latency;  // the IPIs land; write-backs start then
-    const cache::Interest interest{range.start, range.end()};
-    Duration longest;
+    const WbinvdTimeline t =
+        run_wbinvd(m_machine, m_p.ipi_latency, m_p.wbinvd_per_line, {range.start, range.end()});
+    add(report, t.totals);
+    report.engine_time = t.end - t.land;
+    report.caller_irq_off.push_back({t0 + t.land, t0 + t.end});
     for (std::uint32_t cpu = 0; cpu < m_machine.cpu_caches.size(); ++cpu) {
-        MaintenanceResult r;
-        r.done = at;
-        for (cache::CacheCore* c : m_machine.cpu_caches[cpu]) {
-            r += c->maintain_all(MaintenanceOp::CleanInvalidate, at, interest);
-        }
-        add(report, r);
-        const Duration part = busy_time(r, m_p.wbinvd_per_line, at);
-        longest = common::max(longest, part);
-        if (cpu == report.caller) {
-            report.caller_irq_off += part;
-        } else {
-            m_machine.cpus->stall(cpu, t0 + at, part, true);
-        }
+        if (cpu != report.caller) m_machine.cpus->stall(cpu, t0 + t.land, t.end - t.land, true);
     }
-    for (home_agent::HomeAgentCore* a : m_machine.agents) {
-        const MaintenanceResult r = a->flush_slc(at, interest);
-        add(report, r);
-        longest = common::max(longest, busy_time(r, m_p.wbinvd_per_line, at));
-    }
-    report.engine_time = longest;
-    sc_core::wait(common::to_sc(at + longest));
-    report.wbinv_time = now() - t0;
+    sc_core::wait(common::to_sc(t.end));
     return kOk;
 }
 
@@ -67,36 +45,37 @@ VaLoopInstance::VaLoopInstance(const FrameworkParams& params, Machine& machine)
 
 int VaLoopInstance::wbinv(const MemRange& range, InstanceReport& report) {
     if (range.len == 0) return kOk;  // a loop over nothing does nothing
-    const Duration t0 = now();
     const std::uint32_t line = m_machine.cpu_caches.empty() || m_machine.cpu_caches[0].empty()
                                    ? 64
                                    : m_machine.cpu_caches[0][0]->line_bytes();
     const cache::Interest interest{range.start, range.end()};
+    MaintenanceResult r;
+    Duration done;
     if (range.len >= ~0ULL - range.start) {
         // Everything: no VA loop covers all memory; the kernel would use
-        // set/way operations, one per cache line of every level.
-        std::uint64_t lines = 0;
+        // set/way operations, one per cache line of every level, one CPU's
+        // caches after the other's.
         for (auto& caches : m_machine.cpu_caches) {
-            for (cache::CacheCore* c : caches) {
-                add(report, c->maintain_all(MaintenanceOp::CleanInvalidate, Duration(), interest));
-                lines += c->entries();
-            }
+            done = walk_then_drain(caches, done, m_p.va_per_line, interest, r);
         }
-        report.engine_time = m_p.va_per_line * lines;
     } else {
         const common::Addr first = range.start / line;
         const common::Addr last = (range.start + range.len - 1) / line;
         report.bytes_outside = (last - first + 1) * line - range.len;
+        // The write-backs leave as the loop starts (a loop over a large range
+        // lasts seconds: they are not placed that far ahead), and the
+        // barrier after the loop waits for them: their drain adds to it.
         for (auto& caches : m_machine.cpu_caches) {
             for (cache::CacheCore* c : caches) {
-                add(report, c->maintain_range(MaintenanceOp::CleanInvalidate, first * line,
-                                              (last - first + 1) * line, Duration(), interest));
+                r += c->maintain_range(MaintenanceOp::CleanInvalidate, first * line, (last - first + 1) * line,
+                                       Duration(), interest);
             }
         }
-        report.engine_time = m_p.va_per_line * (last - first + 1);
+        done = m_p.va_per_line * (last - first + 1) + r.done;
     }
-    sc_core::wait(common::to_sc(report.engine_time));
-    report.wbinv_time = now() - t0;
+    add(report, r);
+    report.engine_time = done;
+    sc_core::wait(common::to_sc(done));
     return kOk;
 }
 

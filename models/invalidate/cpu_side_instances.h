@@ -9,13 +9,13 @@
 namespace invalsim::invalidate {
 
 // x86 WBINVD on every CPU (wbinvd_on_all_cpus): an IPI to each CPU, which
-// writes back and invalidates all of its caches, while the shared caches are
-// written back and invalidated slice by slice. The range is ignored. Every
-// CPU stalls, interrupts off, for its own part; the caller waits for all.
-//   part(cpu)   = lines examined x wbinvd_per_line, or the time its last
-//                 write-back lands if later
-//   part(slice) = the same for the slice
-//   call        = ipi_latency + the longest part
+// writes back and invalidates all of its caches and, with every other CPU,
+// the shared caches (the timeline is wbinvd_core.h's). The range is
+// ignored. Every CPU, the caller too, is stopped with interrupts off from
+// the IPI to the end of the shared flush:
+//   private(cpu) = its lines x wbinvd_per_line + the drain of its write-backs
+//   shared       = max over slices of (lines x wbinvd_per_line + drain)
+//   call         = ipi_latency + max over CPUs of private(cpu) + shared
 class WbinvdInstance final : public OpsInstance {
 public:
     WbinvdInstance(const FrameworkParams& params, Machine& machine);
@@ -34,7 +34,8 @@ private:
 // Arm DC CIVAC by virtual address, line by line over the range, from the
 // calling CPU: clean+invalidate to the point of coherence reaches every CPU's
 // private copy, but not the memory-side system-level cache, where stale
-// lines survive. Time: lines in the range x va_per_line (interrupts on).
+// lines survive. Time (interrupts on): lines in the range x va_per_line,
+// plus the drain of the write-backs the closing barrier waits for.
 class VaLoopInstance final : public OpsInstance {
 public:
     VaLoopInstance(const FrameworkParams& params, Machine& machine);

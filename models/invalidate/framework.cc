@@ -77,7 +77,7 @@ void Framework::set_trace(common::TraceSink* sink) {
     m_trace = sink;
     for (auto& b : m_buses) b->set_trace(sink);
     for (std::size_t i = 0; i < m_machine.agents.size(); ++i) {
-        m_machine.agents[i]->engine().set_trace(sink, "ha" + std::to_string(i));
+        m_machine.agents[i]->engine().set_trace(sink, "ha" + std::to_string(i) + " engine");
     }
 }
 
@@ -87,20 +87,25 @@ std::vector<std::string> Framework::instance_names() const {
     return n;
 }
 
+class Framework::SystemClock : public Clock {
+public:
+    Duration now() const override { return invalidate::now(); }
+};
+
 void Framework::lock_shared(CallRecord& rec) {
     const Duration t0 = now();
-    if (m_params.policy == Policy::SingleIrqOff) {
-        while (m_spin || m_writer) sc_core::wait(m_lock_changed);  // spinning, interrupts off
+    if (m_params.policy->spinlock_irqs_off()) {
+        while (m_spin || m_writer || m_writers_waiting) sc_core::wait(m_lock_changed);  // spinning
         m_spin = true;
     } else {
-        while (m_writer) sc_core::wait(m_lock_changed);
+        while (m_writer || m_writers_waiting) sc_core::wait(m_lock_changed);
         ++m_readers;
     }
     rec.lock_wait = now() - t0;
 }
 
 void Framework::unlock_shared() {
-    if (m_params.policy == Policy::SingleIrqOff) {
+    if (m_params.policy->spinlock_irqs_off()) {
         m_spin = false;
     } else {
         --m_readers;
@@ -108,8 +113,22 @@ void Framework::unlock_shared() {
     m_lock_changed.notify(sc_core::SC_ZERO_TIME);
 }
 
+Duration Framework::lock_exclusive() {
+    const Duration t0 = now();
+    ++m_writers_waiting;
+    while (m_writer || m_readers > 0 || m_spin) sc_core::wait(m_lock_changed);
+    --m_writers_waiting;
+    m_writer = true;
+    return now() - t0;
+}
+
+void Framework::unlock_exclusive() {
+    m_writer = false;
+    m_lock_changed.notify(sc_core::SC_ZERO_TIME);
+}
+
 int Framework::invalidate(std::uint32_t cpu, const MemRange& range, bool all, const std::string& where,
-                          Duration& irq_off) {
+                          CallTiming& timing) {
     const auto host_t0 = std::chrono::steady_clock::now();
     CallRecord rec;
     rec.cpu = cpu;
@@ -119,33 +138,47 @@ int Framework::invalidate(std::uint32_t cpu, const MemRange& range, bool all, co
     rec.start = now();
     const std::size_t during = m_windows.open(rec.start, cpu);
     lock_shared(rec);
-    rec.rc = m_core.invalidate(m_params.policy, rec.requested, cpu, rec.instances);
+    rec.rc = m_core.invalidate(*m_params.policy, rec.requested, cpu, SystemClock(), rec.instances);
     unlock_shared();
     rec.end = now();
-    for (const auto& r : rec.instances) rec.irq_off += r.caller_irq_off;
-    if (m_params.policy == Policy::SingleIrqOff) rec.irq_off = rec.latency();
-    irq_off = rec.irq_off;
+    if (m_params.policy->spinlock_irqs_off()) {
+        rec.irq_off.push_back({rec.start, rec.end});  // spin_lock_irqsave before spinning
+    } else {
+        for (const auto& r : rec.instances) {
+            rec.irq_off.insert(rec.irq_off.end(), r.caller_irq_off.begin(), r.caller_irq_off.end());
+        }
+    }
+    timing = CallTiming{true, {rec.start, rec.end}, rec.irq_off};
     finish_windows(rec, during);
     ++m_stats.calls;
     if (rec.rc != kOk) ++m_stats.failed_calls;
     m_stats.busy += rec.latency();
-    if (m_trace) {
-        m_trace->span("cpu" + std::to_string(cpu), all ? "cpu_cache_invalidate_all" : "cpu_cache_invalidate_memregion",
-                      rec.start, rec.end, std::string("rc ") + errno_name(rec.rc) + ", " + where);
-        for (const auto& r : rec.instances) {
-            const std::string track = r.name.rfind("hha", 0) == 0 ? "ha" + r.name.substr(3) : "memregion";
-            m_trace->span(track, "wbinv", rec.start + rec.lock_wait, rec.start + rec.lock_wait + r.wbinv_time,
-                          std::string("rc ") + errno_name(r.rc));
-            if (r.done_time.as_ps()) {
-                m_trace->span(track, "done", rec.end - r.done_time, rec.end,
-                              std::to_string(r.polls) + " polls");
-            }
-        }
-    }
-    m_calls.push_back(rec);
+    if (m_trace) trace_call(rec);
+    m_calls.push_back(std::move(rec));
     m_host_seconds.push_back(
         std::chrono::duration<double>(std::chrono::steady_clock::now() - host_t0).count());
-    return rec.rc;
+    return m_calls.back().rc;
+}
+
+// Each instance's operations where they ran; the engines draw their own
+// busy spans, and the calling CPU its interrupts-off windows.
+void Framework::trace_call(const CallRecord& rec) const {
+    const std::string cpu_track = "cpu" + std::to_string(rec.cpu);
+    m_trace->span(cpu_track, rec.all ? "cpu_cache_invalidate_all" : "cpu_cache_invalidate_memregion", rec.start,
+                  rec.end, std::string("rc ") + errno_name(rec.rc) + ", " + rec.where);
+    if (rec.lock_wait.as_ps()) {
+        m_trace->span(cpu_track, m_params.policy->spinlock_irqs_off() ? "spinlock wait" : "lock wait (read)",
+                      rec.start, rec.start + rec.lock_wait);
+    }
+    for (const auto& r : rec.instances) {
+        const std::string track = r.name.rfind("hha", 0) == 0 ? "ha" + r.name.substr(3) : "memregion";
+        m_trace->span(track, "wbinv", r.wbinv_start, r.wbinv_start + r.wbinv_time,
+                      std::string("rc ") + errno_name(r.rc));
+        if (r.done_time.as_ps()) {
+            m_trace->span(track, "done", r.done_start, r.done_start + r.done_time,
+                          std::to_string(r.polls) + " polls");
+        }
+    }
 }
 
 void Framework::finish_windows(CallRecord& rec, std::size_t during) {
@@ -168,24 +201,27 @@ void Framework::finalize() {
     }
 }
 
-bool Framework::set_registered(std::uint32_t, const std::string& instance, bool on) {
+bool Framework::set_registered(std::uint32_t cpu, const std::string& instance, bool on) {
     auto it = std::find_if(m_all.begin(), m_all.end(), [&](auto& i) { return i->name() == instance; });
     if (it == m_all.end()) return false;
     const auto& regd = m_core.instances();
     const bool is_on = std::find(regd.begin(), regd.end(), it->get()) != regd.end();
     if (is_on == on) return false;
-    const Duration t0 = now();
-    while (m_writer || m_readers > 0 || m_spin) sc_core::wait(m_lock_changed);
-    m_writer = true;
-    m_stats.registration_wait += now() - t0;
+    RegistrationRecord rec{cpu, instance, on, now(), Duration()};
+    rec.wait = lock_exclusive();
     if (on) {
         m_core.add(it->get());
     } else {
         m_core.remove(instance);
     }
+    unlock_exclusive();
     ++m_stats.registrations;
-    m_writer = false;
-    m_lock_changed.notify(sc_core::SC_ZERO_TIME);
+    m_stats.registration_wait += rec.wait;
+    if (m_trace && rec.wait.as_ps()) {
+        m_trace->span("cpu" + std::to_string(cpu), "lock wait (write)", rec.start, rec.start + rec.wait,
+                      instance);
+    }
+    m_registrations.push_back(std::move(rec));
     return true;
 }
 

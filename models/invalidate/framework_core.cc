@@ -4,15 +4,6 @@
 
 namespace invalsim::invalidate {
 
-const char* to_string(Policy p) {
-    switch (p) {
-        case Policy::Parallel: return "parallel";
-        case Policy::Sequential: return "sequential";
-        case Policy::SingleIrqOff: return "single-irqoff";
-    }
-    return "?";
-}
-
 void FrameworkCore::add(OpsInstance* inst) { m_instances.push_back(inst); }
 
 bool FrameworkCore::remove(const std::string& name) {
@@ -23,30 +14,16 @@ bool FrameworkCore::remove(const std::string& name) {
     return true;
 }
 
-int FrameworkCore::invalidate(Policy policy, const MemRange& range, std::uint32_t caller,
-                              std::vector<InstanceReport>& reports) {
+int FrameworkCore::invalidate(const CallPolicy& policy, const MemRange& range, std::uint32_t caller,
+                              const Clock& clock, std::vector<InstanceReport>& reports) const {
     reports.clear();
     if (m_instances.empty()) return kEOPNOTSUPP;
-    std::vector<OpsInstance*> called = m_instances;
-    if (policy == Policy::SingleIrqOff) called.resize(1);
-    for (OpsInstance* i : called) reports.push_back(InstanceReport{i->name(), caller});
-    int first_error = kOk;
-    auto note = [&first_error](int rc) {
-        if (rc != kOk && first_error == kOk) first_error = rc;
-    };
-    if (policy == Policy::Parallel) {
-        for (std::size_t k = 0; k < called.size(); ++k) note(reports[k].rc = called[k]->wbinv(range, reports[k]));
-        for (std::size_t k = 0; k < called.size(); ++k) {
-            if (reports[k].rc == kOk && called[k]->has_done()) note(reports[k].rc = called[k]->done(reports[k]));
-        }
-        return first_error;
+    reports.resize(m_instances.size());
+    for (std::size_t k = 0; k < m_instances.size(); ++k) {
+        reports[k].name = m_instances[k]->name();
+        reports[k].caller = caller;
     }
-    for (std::size_t k = 0; k < called.size(); ++k) {
-        int rc = called[k]->wbinv(range, reports[k]);
-        if (rc == kOk && called[k]->has_done()) rc = called[k]->done(reports[k]);
-        note(reports[k].rc = rc);
-    }
-    return first_error;
+    return policy.run(m_instances, range, clock, reports);
 }
 
 }  // namespace invalsim::invalidate

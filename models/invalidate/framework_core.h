@@ -3,22 +3,15 @@
 #include <string>
 #include <vector>
 
+#include "models/invalidate/call_policy.h"
 #include "models/invalidate/ops.h"
 
 namespace invalsim::invalidate {
 
-enum class Policy { Parallel, Sequential, SingleIrqOff };
-const char* to_string(Policy p);
-
 // The generic core of cpu_cache_invalidate_memregion(): the registry of
-// operations instances and the order in which a policy calls them. Locking
-// and time are the SystemC shell's business (framework.h).
-//  parallel:      wbinv on every instance, then done on every instance (the
-//                 upstream lib/cache_maint.c); the first error is returned,
-//                 but every instance is still called.
-//  sequential:    wbinv then done, one instance at a time.
-//  single-irqoff: only the first registered instance, as the earlier design
-//                 with one registered method.
+// operations instances, handed to a policy (call_policy.h) for each call.
+// Locking and the passing of time are the SystemC shell's business
+// (framework.h).
 class FrameworkCore {
 public:
     void add(OpsInstance* inst);
@@ -27,10 +20,10 @@ public:
     bool has_invalidate() const { return !m_instances.empty(); }
     const std::vector<OpsInstance*>& instances() const { return m_instances; }
 
-    // Runs the policy over the registered instances; one report per instance
-    // called, in call order of their first operation.
-    int invalidate(Policy policy, const MemRange& range, std::uint32_t caller,
-                   std::vector<InstanceReport>& reports);
+    // -EOPNOTSUPP with no instance registered; otherwise what the policy
+    // returns, with one report per instance in registration order.
+    int invalidate(const CallPolicy& policy, const MemRange& range, std::uint32_t caller, const Clock& clock,
+                   std::vector<InstanceReport>& reports) const;
 
 private:
     std::vector<OpsInstance*> m_instances;

@@ -14,4 +14,10 @@ const char* errno_name(int rc) {
     return "?";
 }
 
+common::Duration total_length(const std::vector<TimeWindow>& windows) {
+    common::Duration t;
+    for (const TimeWindow& w : windows) t += w.length();
+    return t;
+}
+
 }  // namespace invalsim::invalidate

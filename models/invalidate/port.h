@@ -2,10 +2,18 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "models/invalidate/ops.h"
 
 namespace invalsim::invalidate {
+
+// A call of the port on the calling CPU's time line.
+struct CallTiming {
+    bool called = false;  // false: no call was made (a kernel flow that did not need one)
+    TimeWindow call;
+    std::vector<TimeWindow> irq_off;
+};
 
 // The memregion-invalidate port as a CPU's program sees it: the kernel entry
 // points, each run on the calling CPU's thread. `where` says which scenario
@@ -14,10 +22,10 @@ class Port {
 public:
     virtual ~Port() = default;
     // cpu_cache_invalidate_memregion(start, len), or with `all`,
-    // cpu_cache_invalidate_all(). `irq_off` receives the time the calling
-    // CPU spent with interrupts off.
-    virtual int invalidate(std::uint32_t cpu, const MemRange& range, bool all,
-                           const std::string& where, common::Duration& irq_off) = 0;
+    // cpu_cache_invalidate_all(). `timing` receives when the call ran and
+    // when the calling CPU had interrupts off.
+    virtual int invalidate(std::uint32_t cpu, const MemRange& range, bool all, const std::string& where,
+                           CallTiming& timing) = 0;
     virtual bool has_invalidate() const = 0;
     // Registers (or unregisters) an operations instance by name; false when
     // there is no such instance or it is already in that state.

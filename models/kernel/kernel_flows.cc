@@ -6,20 +6,22 @@ using invalidate::kEBUSY;
 using invalidate::kENXIO;
 using invalidate::kOk;
 
-int KernelFlows::sync_caches(std::uint32_t cpu, const std::string& range, const std::string& where) {
+int KernelFlows::sync_caches(std::uint32_t cpu, const std::string& range, const std::string& where,
+                             invalidate::CallTiming& timing) {
     if (!m_port.has_invalidate()) return m_bypass ? kOk : kENXIO;
-    common::Duration irq_off;
-    return m_port.invalidate(cpu, m_devices.span_of(range), false, where, irq_off);
+    return m_port.invalidate(cpu, m_devices.span_of(range), false, where, timing);
 }
 
-int KernelFlows::cxl_region_commit(std::uint32_t cpu, const std::string& range, const std::string& where) {
-    if (const int rc = sync_caches(cpu, range, where); rc != kOk) return rc;
-    m_devices.set_committed(range, true, std::nullopt);
+int KernelFlows::cxl_region_commit(std::uint32_t cpu, const std::string& range, const std::string& where,
+                                   std::optional<std::uint64_t> dpa_base, invalidate::CallTiming& timing) {
+    if (const int rc = sync_caches(cpu, range, where, timing); rc != kOk) return rc;
+    m_devices.set_committed(range, true, dpa_base);
     return kOk;
 }
 
-int KernelFlows::cxl_region_reset(std::uint32_t cpu, const std::string& range, const std::string& where) {
-    if (const int rc = sync_caches(cpu, range, where); rc != kOk) return rc;
+int KernelFlows::cxl_region_reset(std::uint32_t cpu, const std::string& range, const std::string& where,
+                                  invalidate::CallTiming& timing) {
+    if (const int rc = sync_caches(cpu, range, where, timing); rc != kOk) return rc;
     m_devices.set_committed(range, false, std::nullopt);
     return kOk;
 }
@@ -57,23 +59,24 @@ int KernelFlows::nvdimm_unlock(const std::string& device) {
     return kOk;
 }
 
-int KernelFlows::nvdimm_region_activate(std::uint32_t cpu, const std::string& range,
-                                        const std::string& where) {
+int KernelFlows::nvdimm_region_activate(std::uint32_t cpu, const std::string& range, const std::string& where,
+                                        invalidate::CallTiming& timing) {
     bool needs_sync = false;
     for (const auto& d : m_devices.devices_of(range)) {
         if (m_devices.busy(d)) return kEBUSY;
         needs_sync = needs_sync || incoherent(d);
     }
     if (needs_sync) {
-        if (const int rc = sync_caches(cpu, range, where); rc != kOk) return rc;
+        if (const int rc = sync_caches(cpu, range, where, timing); rc != kOk) return rc;
         for (const auto& d : m_devices.devices_of(range)) m_incoherent.erase(d);
     }
     m_removed.erase(range);
     return kOk;
 }
 
-int KernelFlows::nvdimm_region_remove(std::uint32_t cpu, const std::string& range, const std::string& where) {
-    if (const int rc = sync_caches(cpu, range, where); rc != kOk) return rc;
+int KernelFlows::nvdimm_region_remove(std::uint32_t cpu, const std::string& range, const std::string& where,
+                                      invalidate::CallTiming& timing) {
+    if (const int rc = sync_caches(cpu, range, where, timing); rc != kOk) return rc;
     m_removed.insert(range);
     return kOk;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -19,10 +20,14 @@ public:
 
     // Region commit: invalidate the region's range, then commit the decoders
     // (drops lines loaded speculatively before the decoders changed).
-    int cxl_region_commit(std::uint32_t cpu, const std::string& range, const std::string& where);
+    // `dpa_base` commits the range onto other device media. `timing`
+    // receives the invalidate call's, when the flow made one.
+    int cxl_region_commit(std::uint32_t cpu, const std::string& range, const std::string& where,
+                          std::optional<std::uint64_t> dpa_base, invalidate::CallTiming& timing);
     // Region teardown: invalidate, then reset the decoders; a failed
     // invalidate cancels the reset.
-    int cxl_region_reset(std::uint32_t cpu, const std::string& range, const std::string& where);
+    int cxl_region_reset(std::uint32_t cpu, const std::string& range, const std::string& where,
+                         invalidate::CallTiming& timing);
     // Sanitize / Secure Erase: refused (-EBUSY) while a decoder of the device
     // is committed, so a region's reset and next commit carry the invalidates.
     int cxl_wipe(const std::string& device, events::Wipe kind);
@@ -35,8 +40,10 @@ public:
     int nvdimm_unlock(const std::string& device);
     // Region activation: refused while an overwrite runs; invalidates first
     // when a DIMM of the region is incoherent. Removal invalidates.
-    int nvdimm_region_activate(std::uint32_t cpu, const std::string& range, const std::string& where);
-    int nvdimm_region_remove(std::uint32_t cpu, const std::string& range, const std::string& where);
+    int nvdimm_region_activate(std::uint32_t cpu, const std::string& range, const std::string& where,
+                               invalidate::CallTiming& timing);
+    int nvdimm_region_remove(std::uint32_t cpu, const std::string& range, const std::string& where,
+                             invalidate::CallTiming& timing);
 
     bool incoherent(const std::string& device) const { return m_incoherent.count(device) != 0; }
     bool in_active_region(const std::string& device) const;
@@ -44,7 +51,8 @@ public:
 private:
     // The kernel's "synchronize CPU cache state" step: -ENXIO without a
     // mechanism unless the test-only bypass is configured.
-    int sync_caches(std::uint32_t cpu, const std::string& range, const std::string& where);
+    int sync_caches(std::uint32_t cpu, const std::string& range, const std::string& where,
+                    invalidate::CallTiming& timing);
 
     invalidate::Port& m_port;
     events::DeviceControl& m_devices;

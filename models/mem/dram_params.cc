@@ -2,11 +2,16 @@
 
 #include <string>
 
+#include "models/mem/sparse_store.h"
+
 namespace invalsim::mem {
 
 common::Violations DramParams::validate() const {
     common::Violations v;
-    if (size_bytes == 0 || size_bytes % 4096 != 0) {
+    if (size_bytes > SparseStore::kMaxSizeBytes) {
+        v.push_back({"size", "must be at most 1PiB (each device keeps a page directory in host memory), got " +
+                                 std::to_string(size_bytes) + " bytes"});
+    } else if (size_bytes == 0 || size_bytes % 4096 != 0) {
         v.push_back({"size", "must be a non-zero multiple of 4 KiB, got " + std::to_string(size_bytes)});
     }
     if (channels == 0 || channels > 64) {

@@ -10,7 +10,7 @@ namespace invalsim::mem {
 SparseStore::SparseStore(std::uint64_t size_bytes, std::uint8_t fill_byte)
     : m_size_bytes(size_bytes),
       m_fill_byte(fill_byte),
-      m_dir((size_bytes / kPageBytes + kPagesPerChunk - 1) / kPagesPerChunk + 1) {}
+      m_dir(chunks(size_bytes)) {}
 
 void SparseStore::check_range(std::uint64_t offset, std::size_t len) const {
     if (offset > m_size_bytes || len > m_size_bytes - offset) {
@@ -21,20 +21,30 @@ void SparseStore::check_range(std::uint64_t offset, std::size_t len) const {
 }
 
 std::uint8_t* SparseStore::page_for_write(std::uint64_t page) {
-    auto& chunk = m_dir[page / kPagesPerChunk];
-    if (!chunk) chunk = std::make_unique<Chunk>(kPagesPerChunk);
-    Page& slot = (*chunk)[page % kPagesPerChunk];
-    if (!slot) {
-        slot = std::make_unique<std::uint8_t[]>(kPageBytes);
-        std::memset(slot.get(), m_fill_byte, kPageBytes);
-        ++m_pages;
+    Chunk& chunk = m_dir[page / kPagesPerChunk];
+    if (chunk.empty()) chunk = Chunk(kPagesPerChunk, false);
+    std::uint8_t*& slot = chunk[page % kPagesPerChunk];
+    if (!slot) slot = new_page(page);
+    return slot;
+}
+
+std::uint8_t* SparseStore::new_page(std::uint64_t page) {
+    if (m_slab_used == kSlabBytes) {
+        m_slabs.emplace_back(kSlabBytes);
+        m_slab_used = 0;
     }
-    return slot.get();
+    std::uint8_t* p = m_slabs.back().data() + m_slab_used;
+    m_slab_used += kPageBytes;
+    if (m_fill_byte != 0) std::memset(p, m_fill_byte, kPageBytes);  // slabs start zeroed
+    m_held.push_back(page);
+    return p;
 }
 
 void SparseStore::fill_all(std::uint8_t byte) {
-    for (auto& c : m_dir) c.reset();
-    m_pages = 0;
+    for (auto& c : m_dir) c = Chunk();
+    m_slabs.clear();
+    m_slab_used = kSlabBytes;
+    m_held.clear();
     m_fill_byte = byte;
 }
 

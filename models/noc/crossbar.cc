@@ -21,7 +21,7 @@ void Crossbar::b_transport(int from, tlm::tlm_generic_payload& trans, sc_core::s
     const common::Addr addr = trans.get_address();
     Duration d = common::from_sc(delay);
     const auto hop = m_core.forward(static_cast<std::uint32_t>(from), addr, trans.get_data_length(),
-                                    common::from_sc(sc_core::sc_time_stamp()) + d, d);
+                                    trans.is_read(), common::from_sc(sc_core::sc_time_stamp()) + d, d);
     if (!hop.ok) {
         trans.set_response_status(tlm::TLM_ADDRESS_ERROR_RESPONSE);
         return;
@@ -31,7 +31,7 @@ void Crossbar::b_transport(int from, tlm::tlm_generic_payload& trans, sc_core::s
     out[hop.port]->b_transport(trans, delay);
     trans.set_address(addr);
     d = common::from_sc(delay);
-    m_core.back(d);
+    m_core.back(hop, common::from_sc(sc_core::sc_time_stamp()) + d, d);
     delay = common::to_sc(d);
 }
 

@@ -27,6 +27,10 @@ struct NvdimmParams {
     std::uint8_t overwrite_fill = 0x00;
     common::Duration secure_erase_time = common::Duration::ms(1);
     std::uint8_t secure_erase_fill = 0x00;
+    // Lock and unlock are firmware commands (an ACPI DSM mailbox on Intel
+    // DIMMs); no public figure gives their time, 1 ms is an assumption.
+    common::Duration lock_time = common::Duration::ms(1);
+    common::Duration unlock_time = common::Duration::ms(1);
 
     common::Violations validate() const;
 };

@@ -119,6 +119,12 @@ tlm::tlm_initiator_socket<>& CpuTile::memory_socket() {
     return m_levels[m_last]->down;
 }
 
+bool CpuTile::set_memory_port(cache::LinePort& port) {
+    if (m_levels.empty()) return false;
+    m_levels[m_last]->core().set_below(&port);
+    return true;
+}
+
 std::vector<cache::CacheCore*> CpuTile::cache_cores() const {
     std::vector<cache::CacheCore*> v;
     for (const auto& l : m_levels) v.push_back(&l->core());
@@ -167,6 +173,9 @@ bool CpuTile::LevelView::held_elsewhere(common::Addr addr) const {
 void CpuTile::register_stats(stats::StatsTree& tree, const std::string& path) const {
     const cpu::Cpu* core = m_core.get();
     tree.add_stats(path, [core] { return core->stats(); });
+    tree.add(path, [core] {
+        return stats::Json{{"load_latency_histogram", stats::histogram_json(core->stats().load_latency)}};
+    });
     for (const auto& c : m_levels) {
         const cache::Cache* cp = c.get();
         tree.add_stats(path + "." + c->basename(), [cp] { return cp->core().stats(); });

@@ -25,6 +25,9 @@ public:
 
     // The socket that leaves the tile towards the home agents.
     tlm::tlm_initiator_socket<>& memory_socket();
+    // Replaces that socket by a direct port (the fabric fast path); false
+    // when the tile has no cache to give it to.
+    bool set_memory_port(cache::LinePort& port);
     const cpu::Cpu& core() const { return *m_core; }
     cpu::Cpu& core() { return *m_core; }
     // The cache cores, upper levels first (what maintenance mechanisms walk).

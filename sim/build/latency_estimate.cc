@@ -11,10 +11,14 @@ Duration idle_miss_latency(const config::SystemConfig& cfg, const config::RangeC
     const std::uint32_t line = cfg.private_line_bytes();
     Duration t;
     for (const auto* c : cfg.data_path()) t += cycle * c->params.hit_latency_cycles;
-    const Duration hop = cfg.interconnect.hop_latency;
-    const double link = cfg.interconnect.link_bandwidth_gbps;
+    const auto& noc = cfg.interconnect;
+    // A read's crossing: a header out, a header and the data back.
+    auto crossing = [&noc](std::uint32_t data) {
+        return noc.hop_latency * 2 + common::transfer_time(noc.header_bytes, noc.link_bandwidth_gbps) +
+               common::transfer_time(std::uint64_t{noc.header_bytes} + data, noc.link_bandwidth_gbps);
+    };
     // CPU side to the home agent and back.
-    t += hop * 2 + common::transfer_time(line, link) + cfg.home_agents.lookup_latency;
+    t += crossing(line) + cfg.home_agents.lookup_latency;
     const auto& slc = cfg.home_agents.slc;
     std::uint32_t fill = line;
     if (slc.enabled()) {
@@ -23,7 +27,7 @@ Duration idle_miss_latency(const config::SystemConfig& cfg, const config::RangeC
     }
     // Home agent to the device and back.
     const config::MemoryConfig* m = cfg.find_memory(range.targets.front());
-    t += hop * 2 + common::transfer_time(fill, link) + make_backend(cfg, *m)->idle_read_latency(fill);
+    t += crossing(fill) + make_backend(cfg, *m)->idle_read_latency(fill);
     return t;
 }
 

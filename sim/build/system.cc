@@ -35,33 +35,18 @@ noc::AddressMap build_address_map(const config::SystemConfig& cfg) {
     return noc::AddressMap(std::move(ranges));
 }
 
-std::uint64_t next_power_of_two(std::uint64_t v) {
-    std::uint64_t p = 1;
-    while (p < v) p <<= 1;
-    return p;
-}
-
 }  // namespace
 
-std::uint64_t snoop_filter_entries(const config::SystemConfig& cfg) {
-    const auto& ha = cfg.home_agents;
-    if (ha.snoop_filter_entries) return ha.snoop_filter_entries;
-    const auto path = cfg.data_path();
-    const std::uint64_t lines = path.empty() ? 1 : path.back()->params.lines();
-    const std::uint64_t tracked = 2 * lines * cfg.cpu.count / ha.count;
-    return next_power_of_two(std::max<std::uint64_t>(tracked / ha.snoop_filter_ways, 16)) *
-           ha.snoop_filter_ways;
-}
-
 System::System(sc_core::sc_module_name name, const config::SystemConfig& cfg,
-               const scenario::Scenario& scn, std::uint64_t seed, bool check)
+               const scenario::Scenario& scn, std::uint64_t seed, bool check, std::size_t examples_per_step)
     : sc_module(name),
       m_config_granule(cfg.home_agents.engine.granule_bytes),
       m_config_line(cfg.private_line_bytes()),
       m_map(build_address_map(cfg)),
+      m_homes(cfg.home_agents.count, cfg.home_agents.interleave_bytes, cfg.home_agents.hash),
       m_cfg(cfg) {
     const golden::Decoder& decoder = *this;
-    if (check) m_golden = std::make_unique<golden::GoldenModel>(decoder);
+    if (check) m_golden = std::make_unique<golden::GoldenModel>(decoder, examples_per_step);
     declare_sync(scn);
     for (std::uint32_t i = 0; i < cfg.cpu.count; ++i) {
         const std::string tile = "cpu" + std::to_string(i);
@@ -75,26 +60,41 @@ System::System(sc_core::sc_module_name name, const config::SystemConfig& cfg,
     build_noc(cfg);
 }
 
+namespace {
+
+events::DeviceSlot device_slot(const config::MemoryConfig& m, mem::MemoryCore& core) {
+    events::DeviceSlot d;
+    d.name = m.name;
+    d.memory = &core;
+    d.cxl = dynamic_cast<cxl::CxlBackend*>(&core.backend());
+    d.nvdimm = dynamic_cast<nvdimm::NvdimmBackend*>(&core.backend());
+    d.sanitize_time = m.cxl.sanitize_time;
+    d.sanitize_fill = m.cxl.sanitize_fill;
+    d.secure_erase_time = d.nvdimm ? m.nvdimm.secure_erase_time : m.cxl.secure_erase_time;
+    d.secure_erase_fill = d.nvdimm ? m.nvdimm.secure_erase_fill : m.cxl.secure_erase_fill;
+    d.overwrite_time = m.nvdimm.overwrite_time;
+    d.overwrite_fill = m.nvdimm.overwrite_fill;
+    d.decoder_commit_time = m.cxl.decoder_commit_time;
+    d.decoder_reset_time = m.cxl.decoder_reset_time;
+    d.lock_time = m.nvdimm.lock_time;
+    d.unlock_time = m.nvdimm.unlock_time;
+    d.back_invalidate = d.cxl && m.cxl.back_invalidate;
+    d.bi_outstanding = m.cxl.back_invalidate_outstanding;
+    d.bi_round_trip = m.cxl.back_invalidate_round_trip();
+    return d;
+}
+
+}  // namespace
+
 void System::build_events(const config::SystemConfig& cfg) {
-    events::DeviceEvents::Wiring w;
+    events::DeviceEventsCore::Wiring w;
     for (std::uint32_t i = 0; i < cfg.memories.size(); ++i) {
         const config::MemoryConfig& m = cfg.memories[i];
-        events::DeviceSlot d;
-        d.name = m.name;
-        d.device = m_memories[i].get();
-        d.cxl = dynamic_cast<cxl::CxlBackend*>(&d.device->backend());
-        d.nvdimm = dynamic_cast<nvdimm::NvdimmBackend*>(&d.device->backend());
-        d.sanitize_time = m.cxl.sanitize_time;
-        d.sanitize_fill = m.cxl.sanitize_fill;
-        d.secure_erase_time = d.nvdimm ? m.nvdimm.secure_erase_time : m.cxl.secure_erase_time;
-        d.secure_erase_fill = d.nvdimm ? m.nvdimm.secure_erase_fill : m.cxl.secure_erase_fill;
-        d.overwrite_time = m.nvdimm.overwrite_time;
-        d.overwrite_fill = m.nvdimm.overwrite_fill;
-        d.back_invalidate = d.cxl && m.cxl.back_invalidate;
-        w.devices.push_back(d);
+        mem::MemoryCore& core = m_memories[i]->core();
+        w.devices.push_back(device_slot(m, core));
         if (m_golden) {
-            m_golden->add_device(m.size_bytes(), d.device->backend().fill_byte());
-            d.device->observe(this, i);
+            m_golden->add_device(m.size_bytes(), core.backend().fill_byte());
+            core.observe(this, i);
         }
     }
     for (const auto& r : cfg.address_map) {
@@ -104,9 +104,9 @@ void System::build_events(const config::SystemConfig& cfg) {
     }
     w.decoder = this;
     w.golden = m_golden.get();
-    w.sync = &m_sync;
-    w.back_invalidate = [this](common::Addr a, common::Addr b) { return back_invalidate(a, b); };
-    m_events = std::make_unique<events::DeviceEvents>("devices", std::move(w));
+    w.host = this;
+    w.dma = cfg.dma;
+    m_events = std::make_unique<events::DeviceEvents>("devices", std::move(w), m_sync);
     m_kernel = std::make_unique<kernel::KernelFlows>(*m_framework, *m_events, cfg.invalidate.bypass_for_testing);
     for (auto& t : m_tiles) {
         t->core().set_devices(m_events.get(), m_kernel.get());
@@ -119,24 +119,38 @@ golden::Location System::locate(common::Addr hpa) const {
     const noc::AddressRange* r = m_map.decode(hpa);
     if (r == nullptr) return loc;
     loc.device = r->target_of(hpa);
-    const mem::Backend& b = m_memories[loc.device]->backend();
-    loc.mapped = b.translate(r->outgoing(hpa), loc.dpa);
+    const mem::MemoryCore& core = m_memories[loc.device]->core();
+    const mem::Backend& b = core.backend();
+    // As the device answers: nothing past its media's end either.
+    loc.mapped = core.resolve(r->outgoing(hpa), 1, loc.dpa);
     loc.locked = b.locked();
     loc.locked_fill = b.locked_fill_byte();
     return loc;
 }
 
 void System::on_write(std::uint32_t device, std::uint64_t dpa, const std::uint8_t* data, std::uint32_t len) {
-    m_golden->check_writeback(device, dpa, data, len, common::from_sc(sc_core::sc_time_stamp()));
+    std::vector<std::uint8_t> before(len);
+    m_memories[device]->core().store().read(dpa, before.data(), len);
+    m_golden->check_writeback(device, dpa, data, before.data(), len, common::from_sc(sc_core::sc_time_stamp()));
 }
 
-std::uint64_t System::back_invalidate(common::Addr start, common::Addr end) {
-    std::uint64_t n = 0;
-    for (auto& a : m_agents) n += a->core().back_invalidate(start, end).invalidated;
-    return n;
+std::vector<common::Addr> System::back_invalidate_lines(common::Addr start, common::Addr end,
+                                                       const std::function<bool(common::Addr)>& owned) {
+    std::vector<common::Addr> all;
+    for (auto& a : m_agents) {
+        const std::vector<common::Addr> l = a->back_invalidate_lines(start, end, owned);
+        all.insert(all.end(), l.begin(), l.end());
+    }
+    std::sort(all.begin(), all.end());
+    return all;
 }
 
-std::vector<std::uint64_t> System::final_check() {
+common::Duration System::back_invalidate_line(common::Addr line, common::Duration at,
+                                              home_agent::BackInvalidation& tally) {
+    return m_agents[m_homes.agent_of(line)]->back_invalidate_line(line, at, tally);
+}
+
+std::vector<golden::DeviceCheck> System::final_check() {
     m_golden->set_step("end-of-run write-back");
     for (auto& t : m_tiles) {
         for (cache::CacheCore* c : t->cache_cores()) c->maintain_all(cache::MaintenanceOp::Clean, common::Duration());
@@ -144,9 +158,9 @@ std::vector<std::uint64_t> System::final_check() {
     for (auto& a : m_agents) {
         if (a->core().slc()) a->core().slc()->maintain_all(cache::MaintenanceOp::Clean, common::Duration());
     }
-    std::vector<std::uint64_t> bad;
+    std::vector<golden::DeviceCheck> bad;
     for (std::uint32_t i = 0; i < m_memories.size(); ++i) {
-        bad.push_back(m_golden->device_mismatches(i, m_memories[i]->store(), m_cfg.private_line_bytes()));
+        bad.push_back(m_golden->check_device(i, m_memories[i]->core().store(), m_cfg.private_line_bytes()));
     }
     return bad;
 }
@@ -185,7 +199,7 @@ bool System::read_memory(common::Addr addr, std::uint8_t* out, std::uint64_t len
         const std::uint64_t chunk = r->interleave_targets.empty() ? r->size_bytes : r->interleave_granularity;
         const std::uint64_t in_chunk = chunk - ((addr + done - r->base) % chunk);
         const std::uint64_t n = std::min(len - done, in_chunk);
-        if (!m_memories[r->target_of(addr + done)]->peek(r->outgoing(addr + done), out + done, n)) {
+        if (!m_memories[r->target_of(addr + done)]->core().peek(r->outgoing(addr + done), out + done, n)) {
             return false;
         }
         done += n;
@@ -224,6 +238,8 @@ void System::declare_sync(const scenario::Scenario& scn) {
             } else if (op.kind == cpu::Op::Kind::Signal || op.kind == cpu::Op::Kind::WaitEvent) {
                 m_sync.declare_event(op.name);
             }
+            // Device changes and kernel calls raise theirs on completion.
+            if (!op.signal.empty()) m_sync.declare_event(op.signal);
         }
     }
     for (const auto& [barrier, n] : users) m_sync.declare_barrier(barrier, n);
@@ -234,7 +250,7 @@ void System::build_agents(const config::SystemConfig& cfg, std::uint64_t seed) {
     for (auto& t : m_tiles) w.cpus.push_back(t.get());
     w.snoop_round_trip = cfg.interconnect.hop_latency * 2;
     w.granule_bytes = cfg.private_line_bytes();
-    w.snoop_filter_entries = snoop_filter_entries(cfg);
+    w.snoop_filter_entries = cfg.snoop_filter_entries();
     for (std::uint32_t i = 0; i < cfg.home_agents.count; ++i) {
         w.slc_seed = seed * 7919 + i;
         const std::string n = "ha" + std::to_string(i);
@@ -272,6 +288,25 @@ void System::build_noc(const config::SystemConfig& cfg) {
     m_framework->mmio.bind(m_noc->in);
     for (auto& a : m_agents) m_noc->out.bind(a->target);
     for (auto& m : m_memories) m_noc->out.bind(m->socket);
+    if (cfg.simulation.fabric_fast_path) connect_fabric_directly();
+}
+
+// The fabric fast path: the CPU tiles and the agents call the crossbar core
+// and, through it, the agents and devices directly. The sockets stay bound
+// for everything else (uncached CPUs, MMIO, debug accesses).
+void System::connect_fabric_directly() {
+    for (auto& a : m_agents) m_fabric_targets.push_back(a.get());
+    for (auto& m : m_memories) m_fabric_targets.push_back(m.get());
+    const auto input = [this](std::size_t i) {
+        m_fabric_ports.push_back(std::make_unique<noc::FabricPort>(
+            m_noc->core(), static_cast<std::uint32_t>(i), m_fabric_targets, &common::kernel_now));
+        return m_fabric_ports.back().get();
+    };
+    for (std::size_t i = 0; i < m_tiles.size(); ++i) {
+        noc::FabricPort* p = input(i);
+        if (!m_tiles[i]->set_memory_port(*p)) m_fabric_ports.pop_back();
+    }
+    for (std::size_t k = 0; k < m_agents.size(); ++k) m_agents[k]->core().set_memory(*input(m_tiles.size() + k));
 }
 
 void System::register_stats(stats::StatsTree& tree) const {
@@ -295,9 +330,12 @@ void System::register_stats(stats::StatsTree& tree) const {
         for (const auto& p : s.ports) j["to_" + p.name] = stats::to_json(p);
         return j;
     });
-    for (const auto& m : m_memories) {
-        const mem::MemoryDevice* d = m.get();
-        tree.add_stats(root + "." + m->basename(), [d] { return d->stats(); });
+    for (std::uint32_t i = 0; i < m_memories.size(); ++i) {
+        const mem::MemoryCore* d = &m_memories[i]->core();
+        const std::string path = root + "." + m_memories[i]->basename();
+        tree.add_stats(path, [d] { return d->stats(); });
+        const events::DeviceEventsCore* ev = &m_events->core();
+        tree.add_stats(path + ".events", [ev, i] { return ev->stats(i); });
     }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -12,8 +13,10 @@
 #include "models/cpu/sync_hub.h"
 #include "models/invalidate/framework.h"
 #include "models/home_agent/home_agent.h"
+#include "models/home_agent/interleave.h"
 #include "models/mem/memory_device.h"
 #include "models/noc/crossbar.h"
+#include "models/noc/fabric_port.h"
 #include "sim/build/cpu_tile.h"
 #include "sim/config/system_config.h"
 #include "sim/scenario/scenario.h"
@@ -28,12 +31,13 @@ class System : public sc_core::sc_module,
                private invalidate::CpuControl,
                private cpu::Inspector,
                private golden::Decoder,
-               private mem::WriteObserver {
+               private mem::WriteObserver,
+               private events::HostCaches {
 public:
     // With `check`, a golden memory model checks every CPU load and every
     // write reaching a device.
     System(sc_core::sc_module_name name, const config::SystemConfig& cfg,
-           const scenario::Scenario& scn, std::uint64_t seed, bool check);
+           const scenario::Scenario& scn, std::uint64_t seed, bool check, std::size_t examples_per_step = 4);
 
     void register_stats(stats::StatsTree& tree) const;
     std::vector<const cpu::Cpu*> cpus() const;
@@ -43,22 +47,25 @@ public:
     const golden::GoldenModel* golden() const { return m_golden.get(); }
     // After the run, with checking: writes every dirty line back (a stale one
     // counts as a resurrection in step "end-of-run write-back"), then
-    // compares each device's contents with the golden model. Returns the
-    // mismatched lines per device.
-    std::vector<std::uint64_t> final_check();
+    // compares each device's contents with the golden model, per device.
+    std::vector<golden::DeviceCheck> final_check();
     std::vector<std::string> memory_names() const;
 
 private:
     void build_memories(const config::SystemConfig& cfg);
     void build_agents(const config::SystemConfig& cfg, std::uint64_t seed);
     void build_noc(const config::SystemConfig& cfg);
+    void connect_fabric_directly();
     void declare_sync(const scenario::Scenario& scn);
     void build_framework(const config::SystemConfig& cfg);
     void build_events(const config::SystemConfig& cfg);
     golden::Location locate(common::Addr hpa) const override;
     void on_write(std::uint32_t device, std::uint64_t dpa, const std::uint8_t* data,
                   std::uint32_t len) override;
-    std::uint64_t back_invalidate(common::Addr start, common::Addr end);
+    std::vector<common::Addr> back_invalidate_lines(common::Addr start, common::Addr end,
+                                                    const std::function<bool(common::Addr)>& owned) override;
+    common::Duration back_invalidate_line(common::Addr line, common::Duration at,
+                                          home_agent::BackInvalidation& tally) override;
 
     std::uint32_t cpu_count() const override { return static_cast<std::uint32_t>(m_tiles.size()); }
     void stall(std::uint32_t cpu, common::Duration not_before, common::Duration length,
@@ -73,16 +80,16 @@ private:
     noc::AddressMap m_map;
     std::vector<std::unique_ptr<CpuTile>> m_tiles;
     std::vector<std::unique_ptr<home_agent::HomeAgent>> m_agents;
+    home_agent::Interleave m_homes;
     std::unique_ptr<noc::Crossbar> m_noc;
     std::vector<std::unique_ptr<mem::MemoryDevice>> m_memories;
+    std::vector<cache::LinePort*> m_fabric_targets;  // per crossbar output
+    std::vector<std::unique_ptr<noc::FabricPort>> m_fabric_ports;
     std::unique_ptr<invalidate::Framework> m_framework;
     std::unique_ptr<golden::GoldenModel> m_golden;
     std::unique_ptr<events::DeviceEvents> m_events;
     std::unique_ptr<kernel::KernelFlows> m_kernel;
     const config::SystemConfig& m_cfg;
 };
-
-// Snoop-filter entries per agent when the config leaves it automatic.
-std::uint64_t snoop_filter_entries(const config::SystemConfig& cfg);
 
 }  // namespace invalsim::build

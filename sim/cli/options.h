@@ -22,9 +22,10 @@ struct InputOptions {
 void add_input_options(po::options_description& desc, InputOptions& opts);
 
 // Parses `args`; returns false after printing help when --help was given.
-// Throws po::error on bad usage.
+// Throws po::error on bad usage, including any word that is not an option
+// or its value. `positional`, when given, names the option that one such
+// word stands for (`invalsim run S.json` for `--scenario S.json`).
 bool parse_options(const std::vector<std::string>& args, const po::options_description& desc,
-                   const std::string& usage,
-                   const po::positional_options_description* positional = nullptr);
+                   const std::string& usage, const char* positional = nullptr);
 
 }  // namespace invalsim::cli

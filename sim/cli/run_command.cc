@@ -17,15 +17,18 @@ int run_command(const std::vector<std::string>& args) {
     desc.add_options()("check", po::bool_switch(&opts.check),
                        "check every load and write-back against the golden memory model");
     if (!parse_options(args, desc,
-                       "usage: invalsim run [--scenario FILE] [--config FILE] [--set PATH=VALUE ...] "
+                       "usage: invalsim run [[--scenario] FILE] [--config FILE] [--set PATH=VALUE ...] "
                        "[--seed N] [--out DIR] [--check]\n\nBuilds the system from the config, runs "
-                       "the scenario, prints a summary and writes the results to --out.")) {
+                       "the scenario, prints a summary and writes the results to --out. The scenario "
+                       "may be given as the one bare argument: `invalsim run S.json`.",
+                       "scenario")) {
         return kExitOk;
     }
     const InterruptGuard interrupts;
     const Inputs in = load_inputs(opts.scenario_or_default(), opts.inputs.config, opts.inputs.sets, opts.seed,
                                   opts.inputs.scenario_sets);
-    const SimulationResult res = simulate(in, opts.check, opts.trace, interrupts);
+    prepare_outputs(opts);
+    const SimulationResult res = simulate(in, {opts.check, 4}, opts.trace, interrupts);
     const HostFigures host = write_results(opts.out, in, res);
     if (!opts.quiet) {
         std::cout << "invalsim: " << in.scenario_path << " on " << in.config_path << "\n"

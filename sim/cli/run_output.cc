@@ -1,22 +1,48 @@
 #include "sim/cli/run_output.h"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 
 #include "sim/cli/commands.h"
 #include "sim/config/config_loader.h"
+#include "sim/config/units.h"
 #include "sim/stats/run_report.h"
 
 namespace invalsim::cli {
+
+namespace fs = std::filesystem;
 
 std::string RunOptions::scenario_or_default() const {
     return inputs.scenario.empty() ? kDefaultScenario : inputs.scenario;
 }
 
+namespace {
+
+// Boost would read "-1" as 2^64-1; a seed is parsed like every other integer.
+std::uint64_t parse_seed(const std::string& text) {
+    try {
+        return config::parse_integer(text);
+    } catch (const std::invalid_argument& e) {
+        throw po::error(std::string("--seed: ") + e.what() + " (a seed is an integer from 0 to 2^64-1)");
+    }
+}
+
+config::InputError output_error(const std::string& option, const std::string& message) {
+    return config::InputError({{option, "", message, ""}});
+}
+
+}  // namespace
+
 void add_run_options(po::options_description& desc, RunOptions& opts) {
     add_input_options(desc, opts.inputs);
     desc.add_options()
-        ("seed", po::value<std::uint64_t>()->value_name("N")->notifier([&opts](std::uint64_t s) { opts.seed = s; }),
-         "seed of every random choice (overrides scenario and config)")
+        ("seed", po::value<std::string>()->value_name("N")->notifier([&opts](const std::string& s) {
+             opts.seed = parse_seed(s);
+         }),
+         "seed of every random choice, an integer from 0 to 2^64-1 (overrides scenario and config)")
         ("out,o", po::value(&opts.out)->value_name("DIR"),
          "output folder for stats.json, host.json and config.resolved.json (default: invalsim-out)")
         ("quiet,q", po::bool_switch(&opts.quiet), "print nothing but errors")
@@ -24,10 +50,33 @@ void add_run_options(po::options_description& desc, RunOptions& opts) {
          "write the run's timeline to FILE (Chrome trace-event JSON: open it in ui.perfetto.dev)");
 }
 
+void ensure_writable_dir(const std::string& option, const std::string& dir) {
+    std::error_code ec;
+    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
+        throw output_error(option, "\"" + dir + "\" exists and is not a folder");
+    }
+    fs::create_directories(dir, ec);
+    if (ec || !fs::is_directory(dir)) {
+        throw output_error(option, "cannot create the folder \"" + dir + "\": " + ec.message());
+    }
+    if (access(dir.c_str(), W_OK | X_OK) != 0) {
+        throw output_error(option, "cannot write to the folder \"" + dir + "\": " + std::strerror(errno));
+    }
+}
+
+void prepare_outputs(const RunOptions& opts) {
+    ensure_writable_dir("--out", opts.out);
+    if (opts.trace.empty()) return;
+    if (fs::is_directory(opts.trace)) {
+        throw output_error("--trace", "\"" + opts.trace + "\" is a folder; give a file name");
+    }
+    const fs::path parent = fs::path(opts.trace).parent_path();
+    ensure_writable_dir("--trace", parent.empty() ? std::string(".") : parent.string());
+}
+
 HostFigures write_results(const std::string& dir, const Inputs& in, const SimulationResult& res) {
     HostFigures host = measure_host(res.host_seconds, res.stats);
     host.invalidate_seconds = res.call_host_seconds;
-    std::filesystem::create_directories(dir);
     stats::write_file_atomically(dir + "/config.resolved.json", config::resolved_json(in.config).dump(2) + "\n");
     stats::write_file_atomically(dir + "/stats.json", res.stats.dump(2) + "\n");
     stats::write_file_atomically(dir + "/host.json", host_json(host).dump(2) + "\n");

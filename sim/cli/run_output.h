@@ -25,6 +25,14 @@ struct RunOptions {
 
 void add_run_options(po::options_description& desc, RunOptions& opts);
 
+// Creates `dir` when needed; throws InputError naming `option` when it is
+// not a folder this process can write to.
+void ensure_writable_dir(const std::string& option, const std::string& dir);
+
+// Creates the --out folder and the --trace file's folder, before any
+// simulation time is spent; throws InputError when either is unusable.
+void prepare_outputs(const RunOptions& opts);
+
 // Writes stats.json, host.json and config.resolved.json to `dir`.
 HostFigures write_results(const std::string& dir, const Inputs& in, const SimulationResult& res);
 

@@ -28,8 +28,16 @@ hand (`tools/gen-docs` rewrites it, and a test fails when it is stale).
 | integer, byte | JSON integer, or a decimal or hex string | `8`, `"0xAB"` |
 
 JSON files may contain `//` and `/* */` comments. Unknown keys are errors,
-with the closest valid key suggested. Every error names the file and the JSON
-pointer of the offending value; `invalsim` then exits with status 2.
+with the closest valid key suggested, and so is a key repeated in one object.
+Every error names the file and the JSON pointer of the offending value;
+`invalsim` then exits with status 2.
+
+The model holds every cache line's data and every snoop-filter entry in host
+memory, and each memory device a page directory of 8 bytes per GiB, so a
+cache or SLC slice is at most 1 GiB, a snoop filter at most 64Mi entries per
+agent, a device at most 1 PiB, and all of them together (every CPU's private
+caches, every agent's slice and filter, every device's directory) at most
+8 GiB of host memory. Memory contents cost only the pages a run writes.
 
 `--set PATH=VALUE` overrides a config value before validation: PATH is the
 dot-separated key path (`caches.l1d.size`, `address_map.0.size`), VALUE is
@@ -64,7 +72,7 @@ scenario file; `--config` overrides it) and gives each CPU a program:
 | `description` | free text |
 | `config` | path of the config, relative to the scenario file |
 | `seed` | seed of the run (overrides the config's; `--seed` overrides both) |
-| `cpus` | object from CPU name (`cpu0` ... ) to its list of ops |
+| `cpus` | object from CPU name (`cpu0` ... ) to its list of ops; `"all"` gives the list of every CPU not named |
 
 A read whose data differs from its `expect`/`expect_pattern` is reported with
 time, address, expected and actual bytes, and the run exits with status 1.

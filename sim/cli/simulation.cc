@@ -34,7 +34,7 @@ std::string run_kernel(const InterruptGuard& interrupts, std::exception_ptr& err
 
 }  // namespace
 
-SimulationResult simulate(const Inputs& in, bool check, const std::string& trace_file,
+SimulationResult simulate(const Inputs& in, const CheckOptions& check, const std::string& trace_file,
                           const InterruptGuard& interrupts) {
     SimulationResult res;
     const auto start = std::chrono::steady_clock::now();
@@ -43,7 +43,7 @@ SimulationResult simulate(const Inputs& in, bool check, const std::string& trace
     // or a signal, both reported properly below.
     sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
     tlm_utils::tlm_quantumkeeper::set_global_quantum(common::to_sc(in.config.simulation.quantum));
-    build::System system("system", in.config, in.scenario, in.seed, check);
+    build::System system("system", in.config, in.scenario, in.seed, check.enabled, check.examples_per_step);
     std::unique_ptr<stats::ChromeTrace> trace;
     if (!trace_file.empty()) {
         trace = std::make_unique<stats::ChromeTrace>();
@@ -77,11 +77,11 @@ SimulationResult simulate(const Inputs& in, bool check, const std::string& trace
     stats::StatsTree tree;
     system.register_stats(tree);
     res.stats = stats::stats_document({in.config.name, in.scenario.name, in.seed}, res.outcome, tree.to_json());
-    if (check) {
+    if (check.enabled) {
         // A run stopped part-way has no end state to compare with the media.
-        const std::vector<std::uint64_t> mismatches =
-            stopped.empty() ? system.final_check() : std::vector<std::uint64_t>{};
-        res.stats["coherence"] = stats::coherence_json(*system.golden(), system.memory_names(), mismatches);
+        const std::vector<golden::DeviceCheck> checks =
+            stopped.empty() ? system.final_check() : std::vector<golden::DeviceCheck>{};
+        res.stats["coherence"] = stats::coherence_json(*system.golden(), system.memory_names(), checks);
     }
     res.host_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return res;

@@ -22,14 +22,20 @@ struct SimulationResult {
     std::exception_ptr error;
 };
 
-// With `check`, the golden model checks every load and write-back, and the
+// Coherence checking: off, or on with this many examples kept per step.
+struct CheckOptions {
+    bool enabled = false;
+    std::size_t examples_per_step = 4;
+};
+
+// With checking, the golden model checks every load and write-back, and the
 // document gains a "coherence" section.
 // With a `trace_file`, the run's timeline is written there (Chrome trace
 // events, for Perfetto).
 // A run that fails part-way (an error, an exception, a deadlock, a signal
 // caught by `interrupts`) still returns its statistics so far, with
 // outcome.incomplete saying why.
-SimulationResult simulate(const Inputs& in, bool check, const std::string& trace_file,
+SimulationResult simulate(const Inputs& in, const CheckOptions& check, const std::string& trace_file,
                           const InterruptGuard& interrupts);
 
 }  // namespace invalsim::cli

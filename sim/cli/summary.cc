@@ -31,8 +31,17 @@ void cpu_lines(std::ostringstream& out, const std::string& name, const Json& cpu
         if (!it->is_object() || !it->contains("hit_rate")) continue;
         const Json& c = *it;
         out << "    " << it.key() << ": " << fmt("%.1f%%", 100.0 * c.value("hit_rate", 0.0))
-            << " hits (" << c.value("hits", 0) << " hits, " << c.value("misses", 0) << " misses, "
-            << c.value("writebacks", 0) << " write-backs)\n";
+            << " of demand accesses hit (" << c.value("hits", 0) << " hits, "
+            << c.value("misses", 0) << " misses); " << c.value("writebacks", 0)
+            << " write-backs sent";
+        if (c.value("received_writebacks", 0) > 0) {
+            out << ", " << c.value("received_writebacks", 0) << " received";
+        }
+        if (c.value("prefetches", 0) > 0) {
+            out << "; " << c.value("prefetches", 0) << " prefetches (" << c.value("prefetch_hits", 0)
+                << " already cached)";
+        }
+        out << "\n";
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include "sim/cli/commands.h"
 #include "sim/cli/options.h"
+#include "sim/cli/run_output.h"
 #include "sim/config/diagnostics.h"
 #include "sim/config/json_source.h"
 #include "sim/sweep/point_command.h"
@@ -94,8 +95,6 @@ int sweep_command(const std::vector<std::string>& args) {
         ("collect", po::value(&o.collect)->value_name("DIR"), "merge the point results under DIR")
         ("run-point", po::value(&o.run_point)->value_name("N"),
          "run point N of the sweep planned in --out DIR, recording its status (what emitted jobs run)");
-    po::positional_options_description pos;
-    pos.add("spec", 1);
     if (!parse_options(args, desc,
                        "usage: invalsim sweep [SPEC.json] [--scenario FILE] [--param PATH=VALUES ...] "
                        "[--jobs N] [--out DIR] [--force]\n"
@@ -103,7 +102,7 @@ int sweep_command(const std::vector<std::string>& args) {
                        "       invalsim sweep --collect DIR\n\n"
                        "Runs a scenario at every point of a parameter space, each point in its own "
                        "process, and writes results.csv and results.jsonl.",
-                       &pos)) {
+                       "spec")) {
         return kExitOk;
     }
     if (!o.collect.empty()) {
@@ -118,6 +117,7 @@ int sweep_command(const std::vector<std::string>& args) {
         if (o.emit.size() != 2 || o.emit[0] != "slurm") {
             throw po::error("--emit takes: slurm DIR");
         }
+        ensure_writable_dir("--emit", o.emit[1]);
         const sweep::Plan plan = sweep::make_plan(spec, o.emit[1], self_exe());
         sweep::write_plan(spec, plan);
         sweep::emit_slurm(plan, o.chunk);
@@ -126,6 +126,7 @@ int sweep_command(const std::vector<std::string>& args) {
                   << plan.results << "\n";
         return kExitOk;
     }
+    ensure_writable_dir("--out", o.out);
     const sweep::Plan plan = sweep::make_plan(spec, o.out, self_exe());
     sweep::write_plan(spec, plan);
     const std::size_t failed = sweep::run_points(plan, {o.jobs, o.force, isatty(2) != 0});

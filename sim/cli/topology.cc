@@ -74,14 +74,15 @@ void components(std::ostringstream& out, const config::SystemConfig& cfg) {
     const std::string agents = ha.count == 1 ? "system.ha0" : "system.ha0..ha" + std::to_string(ha.count - 1);
     row(out, agents, "home agent",
         "interleave " + format_size(ha.interleave_bytes) + ", snoop filter " +
-            std::to_string(build::snoop_filter_entries(cfg)) + " entries, lookup " +
+            std::to_string(cfg.snoop_filter_entries()) + " entries, lookup " +
             format_time(ha.lookup_latency));
     if (ha.slc.enabled()) {
         row(out, "  .slc", "slc", cache_text(ha.slc.cache_params(), ha.slc.latency));
     }
     row(out, "system.noc", "crossbar",
         "hop " + format_time(cfg.interconnect.hop_latency) + ", " +
-            format_bandwidth(cfg.interconnect.link_bandwidth_gbps) + " per port");
+            format_bandwidth(cfg.interconnect.link_bandwidth_gbps) + " per port and direction, " +
+            std::to_string(cfg.interconnect.header_bytes) + " B headers");
     for (const auto& m : cfg.memories) {
         row(out, "system." + m.name, config::to_string(m.kind), memory_text(m));
     }

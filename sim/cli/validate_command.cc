@@ -9,38 +9,82 @@ namespace invalsim::cli {
 
 namespace {
 
-// One coherence expectation against the run's figure, as a report line.
-bool verdict(const scenario::CoherenceExpect& e, std::uint64_t got, std::ostringstream& out) {
-    const bool ok = e.holds(got);
-    out << "  " << e.name << " = " << got << " (expected " << e.text << "): " << (ok ? "ok" : "VIOLATED")
-        << "\n";
+using config::Json;
+
+std::string str(const Json& j) { return j.get<std::string>(); }
+
+// The figure a bound is about: run-wide, or summed over the steps of its name.
+bool figure(const Json& c, const scenario::CoherenceExpect& e, std::uint64_t& got) {
+    if (e.step.empty()) {
+        got = c[e.name].get<std::uint64_t>();
+        return true;
+    }
+    bool ran = false;
+    got = 0;
+    for (const auto& s : c["steps"]) {
+        if (str(s["step"]) != e.step) continue;
+        ran = true;
+        got += s[e.name].get<std::uint64_t>();
+    }
+    return ran;
+}
+
+// Every bound as a report line; false when one does not hold.
+bool verdict(const Json& c, const scenario::Scenario& scn, std::ostringstream& out) {
+    bool ok = true;
+    for (const auto& e : scn.coherence_expectations()) {
+        const std::string label = e.step.empty() ? e.name : "step \"" + e.step + "\": " + e.name;
+        std::uint64_t got = 0;
+        if (!figure(c, e, got)) {
+            out << "  " << label << ": no step of that name ran (expected " << e.text << "): VIOLATED\n";
+            ok = false;
+            continue;
+        }
+        const bool holds = e.holds(got);
+        out << "  " << label << " = " << got << " (expected " << e.text << "): " << (holds ? "ok" : "VIOLATED")
+            << "\n";
+        ok = ok && holds;
+    }
     return ok;
 }
 
-std::string report(const config::Json& stats, const scenario::Scenario& scn, bool& ok) {
+void examples_of_step(const Json& s, std::size_t kept, std::ostringstream& out) {
+    for (const auto& e : s["stale_examples"]) {
+        out << "      stale read: " << str(e["cpu"]) << " at " << e["time_ns"] << " ns " << str(e["addr"])
+            << " expected " << str(e["expected"]) << " got " << str(e["got"]) << " from " << str(e["supplied_by"])
+            << "\n";
+    }
+    for (const auto& e : s["resurrection_examples"]) {
+        out << "      resurrection: " << str(e["device"]) << " " << str(e["dpa"]) << " at " << e["time_ns"]
+            << " ns, expected " << str(e["expected"]) << ", written " << str(e["written"]) << "\n";
+    }
+    const std::uint64_t shown = s["stale_examples"].size() + s["resurrection_examples"].size();
+    const std::uint64_t all = s["stale_reads"].get<std::uint64_t>() + s["resurrections"].get<std::uint64_t>();
+    if (all > shown) {
+        out << "      ... " << all - shown << " more (" << kept << " of each kind kept per step; --examples N)\n";
+    }
+}
+
+std::string findings(const Json& c) {
     std::ostringstream out;
-    const config::Json& c = stats["coherence"];
-    out << "coherence by step (loads checked / stale reads / resurrections):\n";
+    const std::size_t kept = c["examples_per_step"].get<std::size_t>();
+    out << "coherence by step (loads checked / stale reads / resurrections), every step in order:\n";
     for (const auto& s : c["steps"]) {
-        if (s["loads_checked"] == 0 && s["stale_reads"] == 0 && s["resurrections"] == 0) continue;
-        out << "  " << s["step"].get<std::string>() << ": " << s["loads_checked"] << " / "
-            << s["stale_reads"] << " / " << s["resurrections"] << "\n";
+        out << "  " << str(s["step"]) << ": " << s["loads_checked"] << " / " << s["stale_reads"] << " / "
+            << s["resurrections"] << "\n";
+        examples_of_step(s, kept, out);
     }
-    for (const auto& e : c["stale_examples"]) {
-        out << "  stale read: " << e["cpu"].get<std::string>() << " at " << e["time_ns"] << " ns ("
-            << e["step"].get<std::string>() << ") " << e["addr"].get<std::string>() << " expected "
-            << e["expected"].get<std::string>() << " got " << e["got"].get<std::string>() << " from "
-            << e["supplied_by"].get<std::string>() << "\n";
-    }
-    for (const auto& e : c["resurrection_examples"]) {
-        out << "  resurrection: " << e["device"].get<std::string>() << " " << e["dpa"].get<std::string>()
-            << " at " << e["time_ns"] << " ns (" << e["step"].get<std::string>() << ") expected "
-            << e["expected"].get<std::string>() << ", written " << e["written"].get<std::string>() << "\n";
-    }
-    out << "verdict:\n";
-    ok = true;
-    for (const auto& e : scn.coherence_expectations()) {
-        ok = verdict(e, c[e.name].get<std::uint64_t>(), out) && ok;
+    out << "device contents against the golden model at the end (mismatched lines):\n";
+    for (auto it = c["devices"].begin(); it != c["devices"].end(); ++it) {
+        const Json& d = it.value();
+        out << "  " << it.key() << ": " << d["mismatches"] << "\n";
+        for (const auto& m : d["examples"]) {
+            out << "      " << str(m["dpa"]) << " expected " << str(m["expected"]) << " holds " << str(m["got"])
+                << "\n";
+        }
+        if (d["mismatches"].get<std::uint64_t>() > d["examples"].size()) {
+            out << "      ... " << d["mismatches"].get<std::uint64_t>() - d["examples"].size() << " more\n";
+        }
     }
     return out.str();
 }
@@ -49,26 +93,43 @@ std::string report(const config::Json& stats, const scenario::Scenario& scn, boo
 
 int validate_command(const std::vector<std::string>& args) {
     RunOptions opts;
+    std::size_t examples = 4;
     po::options_description desc("validate options");
     add_run_options(desc, opts);
+    desc.add_options()("examples", po::value(&examples)->value_name("N"),
+                       "stale reads, resurrections and device mismatches kept as examples, per step and per "
+                       "device (default 4)");
     if (!parse_options(args, desc,
-                       "usage: invalsim validate --scenario FILE [--config FILE] [--set PATH=VALUE ...] "
-                       "[--out DIR]\n\nRuns the scenario with every load and write-back checked against a "
-                       "golden memory model. Exit 0 when the coherence outcome is what the scenario's "
+                       "usage: invalsim validate [[--scenario] FILE] [--config FILE] [--set PATH=VALUE ...] "
+                       "[--out DIR] [--examples N]\n\nRuns the scenario with every load and write-back checked "
+                       "against a golden memory model. Exit 0 when the coherence outcome is what the scenario's "
                        "\"expect\" block states (by default: no stale read, no resurrection, devices "
-                       "equal to the golden model) and its other expectations hold; 1 otherwise.")) {
+                       "equal to the golden model) and its other expectations hold; 1 otherwise. With -q only "
+                       "a violated verdict is printed. The scenario may be given as the one bare argument: "
+                       "`invalsim validate S.json`.",
+                       "scenario")) {
         return kExitOk;
     }
     const InterruptGuard interrupts;
     const Inputs in = load_inputs(opts.scenario_or_default(), opts.inputs.config, opts.inputs.sets, opts.seed,
                                   opts.inputs.scenario_sets);
-    const SimulationResult res = simulate(in, true, opts.trace, interrupts);
+    prepare_outputs(opts);
+    const SimulationResult res = simulate(in, {true, examples}, opts.trace, interrupts);
     const HostFigures host = write_results(opts.out, in, res);
-    bool coherent = false;
-    const std::string text = report(res.stats, in.scenario, coherent);
+    const Json& c = res.stats["coherence"];
+    std::ostringstream bounds;
+    const bool coherent = verdict(c, in.scenario, bounds);
+    const bool ok = coherent && res.outcome.ok();
+    const std::string head = "invalsim validate: " + in.scenario_path + " on " + in.config_path + "\n";
+    const std::string tail = std::string("verdict: ") + (ok ? "as expected" : "VIOLATED") + "\n" + bounds.str() +
+                             (res.outcome.ok() ? "" : "  the scenario's other expectations: " + std::to_string(res.outcome.expects_failed) +
+                                                  " failed, " + std::to_string(res.outcome.blocked.size()) +
+                                                  " CPUs blocked (stats.json \"outcome\")\n");
     if (!opts.quiet) {
-        std::cout << "invalsim validate: " << in.scenario_path << " on " << in.config_path << "\n"
-                  << run_summary(res.stats, host) << text << "results: " << opts.out << "/stats.json\n";
+        std::cout << head << run_summary(res.stats, host) << findings(c) << tail << "results: " << opts.out
+                  << "/stats.json\n";
+    } else if (!ok) {
+        std::cout << head << tail;
     }
     const int status = finish_exit_status(res, interrupts);
     return status == kExitOk && !coherent ? kExitExpectFailed : status;

@@ -36,6 +36,7 @@ Json resolved_json(const SystemConfig& cfg) {
     j["home_agents"] = write_object(home_agents_schema(), cfg.home_agents);
     j["interconnect"] = write_object(interconnect_schema(), cfg.interconnect);
     j["invalidate"] = write_object(invalidate_schema(), cfg.invalidate);
+    j["dma"] = write_object(dma_schema(), cfg.dma);
     j["memories"] = Json::object();
     for (const auto& m : cfg.memories) {
         Json mj = {{"type", to_string(m.kind)}};

@@ -122,6 +122,8 @@ SystemConfig read_system(const Json& doc, const Cursor& at) {
             read_object(invalidate_schema(), v, c, cfg.invalidate);
         } else if (key == "interconnect") {
             read_object(interconnect_schema(), v, c, cfg.interconnect);
+        } else if (key == "dma") {
+            read_object(dma_schema(), v, c, cfg.dma);
         } else if (key == "memories") {
             read_memories(v, c, cfg);
         } else if (key == "address_map") {

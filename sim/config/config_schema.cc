@@ -25,6 +25,10 @@ const Schema<SimulationConfig>& simulation_schema() {
         bool_field("private_fast_path", &SimulationConfig::private_fast_path,
                    "calls within a CPU's private caches skip the TLM sockets: same results, "
                    "faster; false sends every hop through TLM"),
+        bool_field("fabric_fast_path", &SimulationConfig::fabric_fast_path,
+                   "line requests from the last private caches through the interconnect to the "
+                   "home agents, and from the home agents to memory, skip the TLM sockets: same "
+                   "results, faster; false sends them through TLM"),
     };
     return s;
 }
@@ -56,7 +60,8 @@ const Schema<CacheConfig>& cache_schema() {
     static const Schema<CacheConfig> s = [] {
         const Schema<CacheParams> p = {
             size_field("size", &CacheParams::size_bytes,
-                       "capacity; a multiple of ways x line size giving a power-of-two set count"),
+                       "capacity, at most 1GiB; a multiple of ways x line size giving a power-of-two "
+                       "set count"),
             integer_field("ways", &CacheParams::ways, "associativity (1-64)"),
             integer_field("line_size", &CacheParams::line_bytes,
                           "line size in bytes, a power of two (8-4096); equal for all private "
@@ -91,7 +96,7 @@ const Schema<CacheConfig>& cache_schema() {
 const Schema<home_agent::SlcParams>& slc_schema() {
     using home_agent::SlcParams;
     static const Schema<SlcParams> s = {
-        size_field("size", &SlcParams::size_bytes, "capacity per agent; 0 for no system-level cache"),
+        size_field("size", &SlcParams::size_bytes, "capacity per agent, at most 1GiB; 0 for no system-level cache"),
         integer_field("ways", &SlcParams::ways, "associativity (1-64)"),
         integer_field("line_size", &SlcParams::line_bytes,
                       "line size, at least the private line size"),
@@ -115,8 +120,8 @@ const Schema<home_agent::HomeAgentParams>& home_agents_schema() {
         time_field("lookup_latency", &HomeAgentParams::lookup_latency,
                    "snoop-filter lookup paid by every request at the agent"),
         integer_field("snoop_filter_entries", &HomeAgentParams::snoop_filter_entries,
-                      "entries per agent; 0 sizes it to twice the private last-level lines the "
-                      "agent tracks"),
+                      "entries per agent, at most 64Mi; 0 sizes it to twice the private last-level "
+                      "lines the agent tracks"),
         integer_field("snoop_filter_ways", &HomeAgentParams::snoop_filter_ways,
                       "snoop filter associativity; a full set back-invalidates its LRU line"),
         object_field("slc", &HomeAgentParams::slc, slc_schema(),
@@ -137,7 +142,19 @@ const Schema<noc::CrossbarParams>& interconnect_schema() {
         time_field("hop_latency", &noc::CrossbarParams::hop_latency,
                    "one traversal of the crossbar, paid by the request and again by the response"),
         bandwidth_field("link_bandwidth", &noc::CrossbarParams::link_bandwidth_gbps,
-                        "data rate of each output port; a busy port queues requests"),
+                        "data rate of each direction of each output port: requests (and write data) "
+                        "out, responses (and read data) back; a busy link queues messages"),
+        integer_field("header_bytes", &noc::CrossbarParams::header_bytes,
+                      "bytes of header on every message besides its data (requests, read data, "
+                      "write completions); at most 256"),
+    };
+    return s;
+}
+
+const Schema<events::DmaParams>& dma_schema() {
+    static const Schema<events::DmaParams> s = {
+        bandwidth_field("rate", &events::DmaParams::rate_gbps,
+                        "rate of dma_write ops that give none (an assumption: about a PCIe 4.0 x8 link)"),
     };
     return s;
 }
@@ -145,7 +162,7 @@ const Schema<noc::CrossbarParams>& interconnect_schema() {
 const std::vector<std::string>& top_level_keys() {
     static const std::vector<std::string> k = {
         "name",        "description",  "simulation", "cpu",        "caches",
-        "home_agents", "interconnect", "invalidate", "memories",   "address_map"};
+        "home_agents", "interconnect", "invalidate", "dma",        "memories",   "address_map"};
     return k;
 }
 

@@ -18,6 +18,7 @@ const Schema<home_agent::SlcParams>& slc_schema();
 const Schema<noc::CrossbarParams>& interconnect_schema();
 const Schema<home_agent::EngineParams>& engine_schema();
 const Schema<invalidate::FrameworkParams>& invalidate_schema();
+const Schema<events::DmaParams>& dma_schema();
 const Schema<MemoryConfig>& dram_schema();
 const Schema<MemoryConfig>& cxl_schema();
 const Schema<MemoryConfig>& nvdimm_schema();

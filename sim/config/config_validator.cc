@@ -1,10 +1,13 @@
 #include "sim/config/config_validator.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 
 #include "models/cxl/hdm_decoder.h"
+#include "models/home_agent/snoop_filter.h"
+#include "models/mem/sparse_store.h"
 #include "models/noc/address_map.h"
 #include "sim/config/units.h"
 
@@ -261,6 +264,51 @@ void validate_home_agents(const SystemConfig& cfg, const Cursor& at) {
     }
 }
 
+// What the model's state costs the host before the first access. Each part
+// is bounded on its own; this catches their product (CPUs x private caches,
+// agents x slices and filters, many devices) outgrowing any machine.
+constexpr std::uint64_t kMaxHostStateBytes = 8ULL << 30;
+
+void validate_host_memory(const SystemConfig& cfg, const Cursor& root) {
+    struct Part {
+        Cursor at;
+        std::uint64_t bytes;
+        const char* note;
+    };
+    std::vector<Part> parts;
+    for (const auto* c : cfg.private_caches()) {
+        parts.push_back({root.child("caches").child(c->name).child("size"), cfg.cpu.count * c->params.host_bytes(), ""});
+    }
+    const auto& ha = cfg.home_agents;
+    const Cursor agents = root.child("home_agents");
+    if (ha.slc.enabled()) {
+        parts.push_back({agents.child("slc").child("size"), ha.count * ha.slc.cache_params().host_bytes(), ""});
+    }
+    parts.push_back({agents.child("snoop_filter_entries"),
+                     ha.count * home_agent::SnoopFilter::host_bytes(cfg.snoop_filter_entries()),
+                     ha.snoop_filter_entries ? "" : " (automatic: twice the CPUs' last-level private lines)"});
+    for (const auto& m : cfg.memories) {
+        parts.push_back({root.child("memories").child(m.name).child("size"),
+                         mem::SparseStore::host_bytes(m.size_bytes()), ""});
+    }
+    std::uint64_t total = 0;
+    const Part* largest = &parts.front();
+    for (const auto& p : parts) {
+        total += p.bytes;
+        if (p.bytes > largest->bytes) largest = &p;
+    }
+    if (total <= kMaxHostStateBytes) return;
+    auto gib = [](std::uint64_t b) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.1fGiB", static_cast<double>(b) / (1ULL << 30));
+        return std::string(buf);
+    };
+    largest->at.error("the model would take " + gib(total) + " of host memory before the run starts " +
+                      "(caches, snoop filters, device page directories), " + gib(largest->bytes) +
+                      " of it here" + largest->note + ", counting every CPU's or agent's copy; the " +
+                      "simulator allows at most " + gib(kMaxHostStateBytes));
+}
+
 }  // namespace
 
 void validate_system(const SystemConfig& cfg, const Cursor& root) {
@@ -271,6 +319,7 @@ void validate_system(const SystemConfig& cfg, const Cursor& root) {
     validate_caches(cfg, root.child("caches"));
     validate_home_agents(cfg, root.child("home_agents"));
     report(cfg.interconnect.validate(), root.child("interconnect"));
+    report(cfg.dma.validate(), root.child("dma"));
     if (cfg.memories.empty()) root.child("memories").error("must declare at least one memory");
     for (const auto& m : cfg.memories) {
         const Cursor at = root.child("memories").child(m.name);
@@ -284,6 +333,8 @@ void validate_system(const SystemConfig& cfg, const Cursor& root) {
     validate_address_map(cfg, root.child("address_map"));
     if (root.diag.count() == before) validate_device_sharing(cfg, root.child("address_map"));
     validate_invalidate(cfg, root.child("invalidate"));
+    // The estimate needs valid sizes, and a wrong one would only add noise.
+    if (root.diag.empty()) validate_host_memory(cfg, root);
 }
 
 }  // namespace invalsim::config

@@ -5,7 +5,15 @@
 namespace invalsim::config {
 
 std::string to_string(const Diagnostic& d) {
-    std::string s = d.file + ": " + (d.pointer.empty() ? "/" : d.pointer) + ": " + d.message;
+    // A command-line option ("--out") as the source has no document to point into.
+    const bool option = d.file.rfind("--", 0) == 0;
+    std::string s = d.file + ": ";
+    if (!d.pointer.empty()) {
+        s += d.pointer + ": ";
+    } else if (!option) {
+        s += "/: ";
+    }
+    s += d.message;
     if (!d.origin.empty()) s += " (value from " + d.origin + ")";
     return s;
 }

@@ -52,8 +52,7 @@ Override parse_override(const std::string& arg) {
         start = dot + 1;
     }
     const std::string value = arg.substr(eq + 1);
-    o.value = Json::parse(value, nullptr, false);
-    if (o.value.is_discarded()) o.value = value;
+    o.value = Json::accept(value) ? parse_json_text(value, o.text) : Json(value);
     return o;
 }
 
@@ -61,6 +60,9 @@ void apply_overrides(Json& doc, const std::vector<Override>& overrides, Diagnost
     for (const auto& o : overrides) {
         Json* node = &doc;
         std::string pointer;
+        // Keys the override brings into the document: an error about one of
+        // them (an unknown key) is an error in the --set, and says so.
+        std::vector<std::string> created;
         bool ok = true;
         for (std::size_t i = 0; i < o.path.size() && ok; ++i) {
             const std::string& seg = o.path[i];
@@ -76,7 +78,9 @@ void apply_overrides(Json& doc, const std::vector<Override>& overrides, Diagnost
                 pointer = child_pointer(pointer, seg);
                 node = &(*node)[std::stoul(seg)];
             } else if (node->is_object() || node->is_null()) {
+                const bool exists = node->is_object() && node->contains(seg);
                 pointer = child_pointer(pointer, seg);
+                if (!exists) created.push_back(pointer);
                 node = &(*node)[seg];
             } else {
                 diag.error(pointer, "cannot apply " + o.text + ": the value here is not an object");
@@ -85,22 +89,13 @@ void apply_overrides(Json& doc, const std::vector<Override>& overrides, Diagnost
             }
             if (last) *node = o.value;
         }
-        if (ok) diag.note_origin(pointer, o.text);
+        if (!ok) continue;
+        diag.note_origin(pointer, o.text);
+        for (const auto& p : created) diag.note_origin(p, o.text);
     }
 }
 
 bool is_builtin(const std::string& path) { return path.rfind(kBuiltinPrefix, 0) == 0; }
-
-Json parse_json_text(const std::string& text, const std::string& name) {
-    try {
-        return Json::parse(text, nullptr, true, /*ignore_comments=*/true);
-    } catch (const Json::exception& e) {  // parse_error, and out_of_range for a number like 1e400
-        std::string msg = e.what();
-        // Drop nlohmann's "[json.exception.parse_error.101] " tag.
-        if (auto p = msg.find("] "); p != std::string::npos) msg = msg.substr(p + 2);
-        throw InputError({{name, "", "invalid JSON: " + msg, ""}});
-    }
-}
 
 Json load_json_file(const std::string& path) {
     if (is_builtin(path)) {

@@ -5,6 +5,7 @@
 
 #include "sim/config/diagnostics.h"
 #include "sim/config/json.h"
+#include "sim/config/json_parser.h"
 
 namespace invalsim::config {
 
@@ -29,10 +30,9 @@ void apply_overrides(Json& doc, const std::vector<Override>& overrides, Diagnost
 constexpr const char* kBuiltinPrefix = "builtin:";
 bool is_builtin(const std::string& path);
 
-// Reads and parses a JSON file (comments allowed). Throws InputError naming
-// the file, and the line and column of a syntax error.
+// Reads and parses a JSON file with parse_json_text (comments allowed,
+// duplicate keys rejected). Throws InputError naming the file.
 Json load_json_file(const std::string& path);
-Json parse_json_text(const std::string& text, const std::string& name);
 
 // `relative` resolved against the folder holding `base_file`.
 std::string resolve_relative(const std::string& base_file, const std::string& relative);

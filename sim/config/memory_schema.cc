@@ -35,7 +35,8 @@ const Schema<MemoryConfig>& cxl_schema() {
                        "link traversal (PHY, flit packing, retimers) each direction, before "
                        "serialisation"),
             integer_field("link_gts", &CxlParams::link_gts,
-                          "per-lane transfer rate in GT/s (8, 16, 32 = PCIe 5.0, 64 = PCIe 6.0)"),
+                          "per-lane transfer rate in GT/s: 8, 16 or 32 (PCIe 5.0; 128b/130b, 68-byte "
+                          "flits) or 64 (PCIe 6.0; 256-byte flits)"),
             integer_field("link_width", &CxlParams::link_width, "lanes (1, 2, 4, 8, 16)"),
             time_field("controller_latency", &CxlParams::controller_latency,
                        "device controller (CXL IP and memory controller), each direction"),
@@ -50,8 +51,13 @@ const Schema<MemoryConfig>& cxl_schema() {
             time_field("secure_erase_time", &CxlParams::secure_erase_time, "duration of a Secure Erase"),
             byte_field("secure_erase_fill", &CxlParams::secure_erase_fill,
                        "what the media reads as after a Secure Erase"),
+            time_field("decoder_commit_time", &CxlParams::decoder_commit_time,
+                       "HDM decoder commit inside the device (assumption; the spec allows up to 10 ms)"),
+            time_field("decoder_reset_time", &CxlParams::decoder_reset_time, "HDM decoder reset inside the device"),
             bool_field("back_invalidate", &CxlParams::back_invalidate,
                        "CXL 3.x HDM-DB: the device back-invalidates host caches for what it changes"),
+            integer_field("back_invalidate_outstanding", &CxlParams::back_invalidate_outstanding,
+                          "back-invalidate snoops (BISnp) the device keeps in flight (1-4096; an assumption)"),
         };
         return lift(&MemoryConfig::cxl, p);
     }();
@@ -83,6 +89,8 @@ const Schema<MemoryConfig>& nvdimm_schema() {
             time_field("secure_erase_time", &NvdimmParams::secure_erase_time, "duration of a secure erase"),
             byte_field("secure_erase_fill", &NvdimmParams::secure_erase_fill,
                        "what the media reads as after it"),
+            time_field("lock_time", &NvdimmParams::lock_time, "duration of a lock command (assumption)"),
+            time_field("unlock_time", &NvdimmParams::unlock_time, "duration of an unlock command (assumption)"),
         };
         return lift(&MemoryConfig::nvdimm, p);
     }();
@@ -153,6 +161,9 @@ std::vector<SchemaSection> config_schema_doc() {
         {"Interconnect", "/interconnect",
          "The crossbar between CPUs, home agents and memory devices.",
          schema_rows(interconnect_schema(), noc::CrossbarParams{})},
+        {"DMA engine", "/dma",
+         "The device DMA of dma_write ops: writes host memory in 4 KiB pieces without passing the caches.",
+         schema_rows(dma_schema(), events::DmaParams{})},
         {"DRAM device", "/memories/<name> with \"type\": \"dram\"",
          "Local DRAM with channels; a sparse backing store (host memory only for touched pages).",
          schema_rows(dram_schema(), mem_defaults)},

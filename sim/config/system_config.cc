@@ -103,4 +103,23 @@ std::vector<std::string> SystemConfig::invalidate_instances() const {
     return {};
 }
 
+namespace {
+
+std::uint64_t next_power_of_two(std::uint64_t v) {
+    std::uint64_t p = 1;
+    while (p < v) p <<= 1;
+    return p;
+}
+
+}  // namespace
+
+std::uint64_t SystemConfig::snoop_filter_entries() const {
+    const auto& ha = home_agents;
+    if (ha.snoop_filter_entries) return ha.snoop_filter_entries;
+    const auto path = data_path();
+    const std::uint64_t lines = path.empty() ? 1 : path.back()->params.lines();
+    const std::uint64_t tracked = 2 * lines * cpu.count / ha.count;
+    return next_power_of_two(std::max<std::uint64_t>(tracked / ha.snoop_filter_ways, 16)) * ha.snoop_filter_ways;
+}
+
 }  // namespace invalsim::config

@@ -8,6 +8,7 @@
 #include "models/common/duration.h"
 #include "models/cpu/cpu_params.h"
 #include "models/cxl/cxl_params.h"
+#include "models/events/dma_params.h"
 #include "models/home_agent/home_agent_params.h"
 #include "models/invalidate/framework_params.h"
 #include "models/mem/dram_params.h"
@@ -28,6 +29,8 @@ struct SimulationConfig {
     // Calls within a CPU's private hierarchy skip the TLM sockets (same
     // results; false runs every hop through TLM, for checking that).
     bool private_fast_path = true;
+    // The same for the interconnect: caches to home agents to memory.
+    bool fabric_fast_path = true;
 };
 
 // The name a cache's `next` uses for the path to memory.
@@ -81,6 +84,7 @@ struct SystemConfig {
     home_agent::HomeAgentParams home_agents;
     noc::CrossbarParams interconnect;
     invalidate::FrameworkParams invalidate;
+    events::DmaParams dma;
     std::vector<MemoryConfig> memories;
     std::vector<RangeConfig> address_map;
 
@@ -97,6 +101,9 @@ struct SystemConfig {
     std::uint32_t private_line_bytes() const;
     // Names of the operations instances the invalidate mechanism provides.
     std::vector<std::string> invalidate_instances() const;
+    // Snoop-filter entries per agent: as configured, or when automatic twice
+    // the agent's share of all CPUs' last-level private lines.
+    std::uint64_t snoop_filter_entries() const;
 };
 
 }  // namespace invalsim::config

@@ -195,20 +195,25 @@ const Schema<Op>* op_schema(const std::string& op) {
     static const Schema<Op> device_change = {
         name_field("device", "memory device (a key of the config's /memories)"), wait, signal};
     static const Schema<Op> device_state = {name_field("device", "memory device (an NVDIMM)")};
+    static const Field<Op> dpa_base = {
+        "dpa_base", "address",
+        "map the range onto other media of each device, from this device address (a multiple of 256 MiB; "
+        "the range's share must fit in the device)",
+        [](Op& op, const Json& j, const Cursor& at) {
+            std::uint64_t v = 0;
+            if (config::read_address(j, at, v)) op.dpa_base = v;
+        },
+        [](const Op&) { return Json(); }};
     static const Schema<Op> region_commit = {
-        name_field("range", "address-map range (its name) whose CXL decoders change"),
-        {"dpa_base", "address", "map the range onto other device media from this device address",
-         [](Op& op, const Json& j, const Cursor& at) {
-             std::uint64_t v = 0;
-             if (config::read_address(j, at, v)) op.dpa_base = v;
-         },
-         [](const Op&) { return Json(); }}};
+        name_field("range", "address-map range (its name) whose CXL decoders change"), dpa_base};
     static const Schema<Op> region_reset = {
         name_field("range", "address-map range (its name) whose CXL decoders change")};
     static const Schema<Op> dma = {
         required(config::address_field("addr", &Op::addr, "host physical address")),
         required(config::size_field("size", &Op::size, "bytes written")),
         required(data_field("pattern", DataSpec::Kind::Pattern, "byte written")),
+        config::bandwidth_field("rate", &Op::rate_gbps, "how fast the device writes (default: /dma/rate)"),
+        wait, signal,
     };
     static const Schema<Op> peer = {
         required(config::address_field("addr", &Op::addr, "host physical address")),
@@ -219,6 +224,8 @@ const Schema<Op>* op_schema(const std::string& op) {
     };
     static const Schema<Op> kernel_range = {
         name_field("range", "address-map range (its name)"), rc_field(), signal};
+    static const Schema<Op> kernel_commit = {
+        name_field("range", "address-map range (its name)"), dpa_base, rc_field(), signal};
     static const Schema<Op> kernel_device = {
         name_field("device", "memory device (a key of /memories)"), rc_field(), signal};
     static const std::map<std::string, const Schema<Op>*> by_name = {
@@ -228,7 +235,7 @@ const Schema<Op>* op_schema(const std::string& op) {
         {"lock", &device_state}, {"unlock", &device_state},
         {"region_commit", &region_commit}, {"region_reset", &region_reset},
         {"dma_write", &dma}, {"peer_host_write", &peer},
-        {"kernel_cxl_region_commit", &kernel_range}, {"kernel_cxl_region_reset", &kernel_range},
+        {"kernel_cxl_region_commit", &kernel_commit}, {"kernel_cxl_region_reset", &kernel_range},
         {"kernel_cxl_sanitize", &kernel_device}, {"kernel_cxl_secure_erase", &kernel_device},
         {"kernel_nvdimm_overwrite", &kernel_device}, {"kernel_nvdimm_secure_erase", &kernel_device},
         {"kernel_nvdimm_unlock", &kernel_device}, {"kernel_nvdimm_region_activate", &kernel_range},

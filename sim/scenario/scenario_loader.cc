@@ -21,38 +21,66 @@ using cpu::Op;
 namespace {
 
 constexpr std::uint64_t kMaxAccessBytes = 1ULL << 30;
-const std::vector<std::string> kTopKeys = {"description", "config", "set", "seed", "cpus", "expect"};
+const std::vector<std::string> kTopKeys = {"description", "flow", "variant", "config", "set", "seed", "cpus",
+                                           "expect"};
 
-// "expect": {"stale_reads": ">0", "resurrections": 0, "device_mismatches": "<=2"}
+// A count or a bound: 0, ">0", "<=3".
+bool read_bound(const Json& j, const Cursor& at, CoherenceExpect& e) {
+    std::string text = j.is_string() ? j.get<std::string>() : j.dump();
+    e.text = text;
+    for (const char* op : {">=", "<=", "!=", "==", ">", "<"}) {
+        if (text.rfind(op, 0) == 0) {
+            e.op = op;
+            text = text.substr(std::string(op).size());
+            break;
+        }
+    }
+    const auto first = text.find_first_not_of(' ');
+    try {
+        if (!j.is_string() && !j.is_number_unsigned()) throw std::invalid_argument("not a count");
+        e.value = config::parse_integer(text.substr(first == std::string::npos ? 0 : first));
+    } catch (const std::exception&) {
+        at.error("expected a count or a bound such as 0, \">0\", \"<=3\", got " + config::describe(j));
+        return false;
+    }
+    return true;
+}
+
+// "steps": {"after": {"stale_reads": 0, "loads_checked": ">=256"}}
+void read_step_expect(const Json& j, const Cursor& at, Scenario& s) {
+    if (!config::expect_object(j, at)) return;
+    const std::vector<std::string> names = {"loads_checked", "stale_reads", "resurrections"};
+    for (auto st = j.begin(); st != j.end(); ++st) {
+        const Cursor sc = at.child(st.key());
+        if (!config::expect_object(st.value(), sc)) continue;
+        for (auto it = st.value().begin(); it != st.value().end(); ++it) {
+            if (std::find(names.begin(), names.end(), it.key()) == names.end()) {
+                config::unknown_key(sc, it.key(), names);
+                continue;
+            }
+            CoherenceExpect e;
+            e.name = it.key();
+            e.step = st.key();
+            if (read_bound(it.value(), sc.child(it.key()), e)) s.coherence.push_back(e);
+        }
+    }
+}
+
+// "expect": {"stale_reads": ">0", "resurrections": 0, "device_mismatches": "<=2", "steps": {...}}
 void read_coherence_expect(const Json& j, const Cursor& at, Scenario& s) {
     if (!config::expect_object(j, at)) return;
-    const std::vector<std::string> names = {"stale_reads", "resurrections", "device_mismatches"};
+    const std::vector<std::string> names = {"stale_reads", "resurrections", "device_mismatches", "loads_checked",
+                                            "steps"};
     for (auto it = j.begin(); it != j.end(); ++it) {
-        const Cursor c = at.child(it.key());
         if (std::find(names.begin(), names.end(), it.key()) == names.end()) {
             config::unknown_key(at, it.key(), names);
-            continue;
+        } else if (it.key() == "steps") {
+            read_step_expect(it.value(), at.child("steps"), s);
+        } else {
+            CoherenceExpect e;
+            e.name = it.key();
+            if (read_bound(it.value(), at.child(it.key()), e)) s.coherence.push_back(e);
         }
-        CoherenceExpect e;
-        e.name = it.key();
-        std::string text = it.value().is_string() ? it.value().get<std::string>() : it.value().dump();
-        e.text = text;
-        for (const char* op : {">=", "<=", "!=", "==", ">", "<"}) {
-            if (text.rfind(op, 0) == 0) {
-                e.op = op;
-                text = text.substr(std::string(op).size());
-                break;
-            }
-        }
-        try {
-            e.value = config::parse_integer(text.substr(text.find_first_not_of(' ') == std::string::npos
-                                                            ? 0
-                                                            : text.find_first_not_of(' ')));
-        } catch (const std::exception&) {
-            c.error("expected a count or a bound such as 0, \">0\", \"<=3\", got " + config::describe(it.value()));
-            continue;
-        }
-        s.coherence.push_back(e);
     }
 }
 
@@ -122,8 +150,10 @@ public:
             case Op::Kind::KernelNvdimmSecureErase:
             case Op::Kind::KernelNvdimmUnlock: check_device(op, at, config::MemoryKind::Nvdimm); break;
             case Op::Kind::RegionCommit:
-            case Op::Kind::RegionReset:
             case Op::Kind::KernelRegionCommit:
+                if (check_range(op, at, config::MemoryKind::CxlType3)) check_dpa_base(op, at);
+                break;
+            case Op::Kind::RegionReset:
             case Op::Kind::KernelRegionReset: check_range(op, at, config::MemoryKind::CxlType3); break;
             case Op::Kind::KernelRegionActivate:
             case Op::Kind::KernelRegionRemove: check_range(op, at, config::MemoryKind::Nvdimm); break;
@@ -230,16 +260,41 @@ private:
         }
     }
 
-    void check_range(const Op& op, const Cursor& at, config::MemoryKind kind) const {
+    bool check_range(const Op& op, const Cursor& at, config::MemoryKind kind) const {
         const config::RangeConfig* r = m_cfg.find_range(op.name);
         if (r == nullptr) {
             at.child("range").error("names no range of the config's address map: \"" + op.name + "\"");
-            return;
+            return false;
         }
         for (const auto& t : r->targets) {
             if (m_cfg.find_memory(t)->kind != kind) {
                 at.child("range").error("range \"" + op.name + "\" maps " + t + ", not a " +
                                         config::to_string(kind) + " device");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // A commit onto other media: each device's share of the range must fit
+    // between dpa_base and the end of that device.
+    void check_dpa_base(const Op& op, const Cursor& at) const {
+        if (!op.dpa_base) return;
+        constexpr std::uint64_t kDecoderUnit = 256ULL << 20;
+        const std::uint64_t base = *op.dpa_base;
+        const Cursor c = at.child("dpa_base");
+        if (base % kDecoderUnit != 0) {
+            c.error("must be a multiple of 256 MiB (the CXL decoder unit), got " + config::format_address(base));
+            return;
+        }
+        const config::RangeConfig* r = m_cfg.find_range(op.name);
+        for (const auto& t : r->targets) {
+            const std::uint64_t dev = m_cfg.find_memory(t)->size_bytes();
+            const std::uint64_t share = r->size_per_target();
+            if (base > dev || share > dev - base) {
+                c.error("range \"" + op.name + "\" puts its " + config::format_size(share) + " share of \"" + t +
+                        "\" at " + config::format_address(base) + ", past the end of the device (" +
+                        config::format_size(dev) + ")");
                 return;
             }
         }
@@ -284,10 +339,18 @@ Op read_op(const Json& j, const Cursor& at, const OpChecker& checker) {
         op.kind == Op::Kind::CheckCached || op.kind == Op::Kind::DmaWrite || op.kind == Op::Kind::PeerWrite) {
         op.size = 8;
     }
+    if (op.kind == Op::Kind::DmaWrite) op.rate_gbps = 0;  // the configured DMA rate
     const std::size_t before = at.diag.count();
     config::read_object(*schema, j, at, op, {"op"});
     if (at.diag.count() == before) checker.check(op, at);
     return op;
+}
+
+constexpr const char* kEveryCpu = "all";
+
+void read_program(const Json& j, const Cursor& at, const OpChecker& checker, cpu::Program& program) {
+    if (!config::expect_array(j, at)) return;
+    for (std::size_t k = 0; k < j.size(); ++k) program.push_back(read_op(j[k], at.child(k), checker));
 }
 
 void read_programs(const Json& j, const Cursor& at, const config::SystemConfig& cfg, Scenario& s) {
@@ -295,20 +358,29 @@ void read_programs(const Json& j, const Cursor& at, const config::SystemConfig& 
     const OpChecker checker(cfg, s.file);
     std::vector<std::string> names;
     for (std::uint32_t i = 0; i < cfg.cpu.count; ++i) names.push_back("cpu" + std::to_string(i));
+    std::vector<bool> named(cfg.cpu.count, false);
     for (auto it = j.begin(); it != j.end(); ++it) {
         const Cursor c = at.child(it.key());
+        if (it.key() == kEveryCpu) continue;
         const auto pos = std::find(names.begin(), names.end(), it.key());
         if (pos == names.end()) {
             std::string msg = "no CPU \"" + it.key() + "\" in the config (it has cpu0";
             if (cfg.cpu.count > 1) msg += "..cpu" + std::to_string(cfg.cpu.count - 1);
-            c.error(msg + ")");
+            c.error(msg + " and \"" + kEveryCpu + "\" for every other CPU)");
             continue;
         }
-        if (!config::expect_array(it.value(), c)) continue;
-        auto& program = s.programs[static_cast<std::size_t>(pos - names.begin())];
-        for (std::size_t k = 0; k < it.value().size(); ++k) {
-            program.push_back(read_op(it.value()[k], c.child(k), checker));
-        }
+        const auto index = static_cast<std::size_t>(pos - names.begin());
+        named[index] = true;
+        read_program(it.value(), c, checker, s.programs[index]);
+    }
+    // "all": the program of every CPU the scenario does not name, so a
+    // workload scales with cpu.count without a list per CPU.
+    const auto every = j.find(kEveryCpu);
+    if (every == j.end()) return;
+    cpu::Program program;
+    read_program(*every, at.child(kEveryCpu), checker, program);
+    for (std::size_t i = 0; i < named.size(); ++i) {
+        if (!named[i]) s.programs[i] = program;
     }
 }
 
@@ -344,6 +416,10 @@ Scenario parse_scenario(const Json& doc, const std::string& file, const config::
         const Cursor c = root.child(it.key());
         if (it.key() == "description") {
             config::read_string(it.value(), c, s.description);
+        } else if (it.key() == "flow") {
+            config::read_string(it.value(), c, s.flow);
+        } else if (it.key() == "variant") {
+            config::read_string(it.value(), c, s.variant);
         } else if (it.key() == "seed") {
             std::uint64_t seed = 0;
             if (config::read_integer(it.value(), c, ~0ULL, seed)) s.seed = seed;

@@ -16,10 +16,39 @@ std::string hex(std::uint64_t v, std::uint32_t bytes) {
     return buf;
 }
 
+Json stale_json(const golden::StaleRead& s) {
+    return {{"time_ns", s.time.as_ns()},
+            {"cpu", "cpu" + std::to_string(s.cpu)},
+            {"addr", config::format_address(s.addr)},
+            {"expected", hex(s.expected, s.bytes)},
+            {"got", hex(s.got, s.bytes)},
+            {"supplied_by", coherence::to_string(s.source)}};
+}
+
+Json resurrection_json(const golden::Resurrection& r, const std::vector<std::string>& devices) {
+    return {{"time_ns", r.time.as_ns()},
+            {"device", devices[r.device]},
+            {"dpa", config::format_address(r.dpa)},
+            {"expected", hex(r.expected, r.bytes)},
+            {"written", hex(r.got, r.bytes)}};
+}
+
+Json step_json(const golden::StepCounts& s, const std::vector<std::string>& devices) {
+    Json j = {{"step", s.step},
+              {"loads_checked", s.loads_checked},
+              {"stale_reads", s.stale_reads},
+              {"resurrections", s.resurrections},
+              {"stale_examples", Json::array()},
+              {"resurrection_examples", Json::array()}};
+    for (const auto& e : s.stale_examples) j["stale_examples"].push_back(stale_json(e));
+    for (const auto& e : s.resurrection_examples) j["resurrection_examples"].push_back(resurrection_json(e, devices));
+    return j;
+}
+
 }  // namespace
 
 Json coherence_json(const golden::GoldenModel& g, const std::vector<std::string>& devices,
-                    const std::vector<std::uint64_t>& mismatches) {
+                    const std::vector<golden::DeviceCheck>& checks) {
     Json j = Json::object();
     j["loads_checked"] = g.loads_checked();
     j["stale_reads"] = g.stale_reads();
@@ -27,37 +56,22 @@ Json coherence_json(const golden::GoldenModel& g, const std::vector<std::string>
     std::uint64_t total = 0;
     Json per_device = Json::object();
     for (std::size_t i = 0; i < devices.size(); ++i) {
-        per_device[devices[i]] = mismatches[i];
-        total += mismatches[i];
+        Json d = {{"mismatches", checks[i].lines}, {"examples", Json::array()}};
+        for (const auto& m : checks[i].examples) {
+            d["examples"].push_back({{"dpa", config::format_address(m.dpa)},
+                                     {"expected", hex(m.expected, m.bytes)},
+                                     {"got", hex(m.got, m.bytes)}});
+        }
+        per_device[devices[i]] = d;
+        total += checks[i].lines;
     }
     j["device_mismatches"] = total;
-    j["device_mismatches_by_device"] = per_device;
+    j["devices"] = per_device;
+    j["examples_per_step"] = g.examples_per_step();
+    j["golden_lines"] = g.lines_held();
+    j["golden_bytes"] = g.bytes_used();
     j["steps"] = Json::array();
-    for (const auto& s : g.steps()) {
-        j["steps"].push_back({{"step", s.step},
-                              {"loads_checked", s.loads_checked},
-                              {"stale_reads", s.stale_reads},
-                              {"resurrections", s.resurrections}});
-    }
-    j["stale_examples"] = Json::array();
-    for (const auto& s : g.stale_examples()) {
-        j["stale_examples"].push_back({{"step", s.step},
-                                       {"time_ns", s.time.as_ns()},
-                                       {"cpu", "cpu" + std::to_string(s.cpu)},
-                                       {"addr", config::format_address(s.addr)},
-                                       {"expected", hex(s.expected, s.bytes)},
-                                       {"got", hex(s.got, s.bytes)},
-                                       {"supplied_by", coherence::to_string(s.source)}});
-    }
-    j["resurrection_examples"] = Json::array();
-    for (const auto& r : g.resurrection_examples()) {
-        j["resurrection_examples"].push_back({{"step", r.step},
-                                              {"time_ns", r.time.as_ns()},
-                                              {"device", devices[r.device]},
-                                              {"dpa", config::format_address(r.dpa)},
-                                              {"expected", hex(r.expected, r.bytes)},
-                                              {"written", hex(r.got, r.bytes)}});
-    }
+    for (const auto& s : g.steps()) j["steps"].push_back(step_json(s, devices));
     return j;
 }
 

@@ -11,6 +11,6 @@ namespace invalsim::stats {
 // The golden model's findings: totals, per step, examples, and the devices'
 // contents against it at the end.
 config::Json coherence_json(const golden::GoldenModel& g, const std::vector<std::string>& devices,
-                            const std::vector<std::uint64_t>& mismatches);
+                            const std::vector<golden::DeviceCheck>& checks);
 
 }  // namespace invalsim::stats

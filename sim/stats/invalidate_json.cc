@@ -26,9 +26,12 @@ Json latency_json(const invalidate::LatencySummary& s) {
 Json instance_json(const InstanceReport& r) {
     return Json{{"name", r.name},
                 {"rc", r.rc},
+                {"wbinv_start_ns", r.wbinv_start.as_ns()},
                 {"wbinv_ns", r.wbinv_time.as_ns()},
+                {"done_start_ns", r.done_start.as_ns()},
                 {"done_ns", r.done_time.as_ns()},
                 {"engine_ns", r.engine_time.as_ns()},
+                {"engine_complete", r.engine_complete},
                 {"polls", r.polls},
                 {"written_back", r.written_back},
                 {"invalidated", r.invalidated},
@@ -54,15 +57,14 @@ Json call_json(const invalidate::Framework& fw, const CallRecord& c, std::uint32
               {"rc", c.rc},
               {"rc_name", invalidate::errno_name(c.rc)},
               {"mechanism", invalidate::to_string(fw.params().mechanism)},
-              {"policy", invalidate::to_string(fw.params().policy)},
+              {"policy", fw.params().policy->name()},
               {"requested", c.all ? Json("all") : range_json(c.requested)},
               {"aligned", aligned_json(fw, c, granule, line)},
               {"start_ns", c.start.as_ns()},
               {"end_ns", c.end.as_ns()},
               {"latency_ns", c.latency().as_ns()},
               {"lock_wait_ns", c.lock_wait.as_ns()},
-              {"caller_stall_ns", c.latency().as_ns()},
-              {"irq_off_ns", c.irq_off.as_ns()}};
+              {"irq_off_ns", c.irq_off_time().as_ns()}};
     std::uint64_t polls = 0, wb = 0, inv = 0, coll = 0, outside = 0;
     Json inst = Json::array();
     for (const auto& r : c.instances) {
@@ -89,8 +91,16 @@ Json call_json(const invalidate::Framework& fw, const CallRecord& c, std::uint32
 Json framework_json(const invalidate::Framework& fw, std::uint32_t granule, std::uint32_t line) {
     Json j = to_json(fw.stats());
     j["mechanism"] = invalidate::to_string(fw.params().mechanism);
-    j["policy"] = invalidate::to_string(fw.params().policy);
+    j["policy"] = fw.params().policy->name();
     j["has_invalidate"] = fw.has_invalidate();
+    j["registration_records"] = Json::array();
+    for (const auto& r : fw.registrations()) {
+        j["registration_records"].push_back(Json{{"cpu", "cpu" + std::to_string(r.cpu)},
+                                                 {"instance", r.instance},
+                                                 {"op", r.on ? "register" : "unregister"},
+                                                 {"start_ns", r.start.as_ns()},
+                                                 {"wait_ns", r.wait.as_ns()}});
+    }
     j["records"] = Json::array();
     for (const auto& c : fw.calls()) j["records"].push_back(call_json(fw, c, granule, line));
     return j;

@@ -2,6 +2,16 @@
 
 namespace invalsim::stats {
 
+Json histogram_json(const common::Histogram& h) {
+    Json buckets = Json::array();
+    h.for_each_bucket([&buckets](std::uint64_t from_ps, std::uint64_t to_ps, std::uint64_t count) {
+        buckets.push_back(Json{{"from_ns", static_cast<double>(from_ps) / 1000.0},
+                               {"to_ns", static_cast<double>(to_ps) / 1000.0},
+                               {"count", count}});
+    });
+    return buckets;
+}
+
 void StatsTree::add(std::string path, std::function<Json()> emit) {
     m_entries.emplace_back(std::move(path), std::move(emit));
 }

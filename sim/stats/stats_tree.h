@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "models/common/histogram.h"
 #include "sim/config/json.h"
 
 namespace invalsim::stats {
@@ -18,6 +19,10 @@ Json to_json(const Stats& s) {
     s.visit([&j](const char* name, auto value) { j[name] = value; });
     return j;
 }
+
+// A histogram's non-empty buckets, in order, as {"from_ns", "to_ns",
+// "count"} objects; a bucket holds the samples in [from_ns, to_ns).
+Json histogram_json(const common::Histogram& h);
 
 // Statistics of all components, each registered under its component path
 // ("system.cpu0.l1d") and emitted as one nested JSON document. Models only

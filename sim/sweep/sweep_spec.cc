@@ -206,16 +206,15 @@ std::pair<std::string, Json> read_parameter_arg(const std::string& arg, const st
         throw config::InputError({{option, "", std::string(what) + ", got \"" + arg + "\"", ""}});
     }
     const std::string text = arg.substr(eq + 1);
-    Json v = Json::parse(text, nullptr, false);
-    if (!v.is_discarded()) return {arg.substr(0, eq), v};
+    const std::string where = option + " " + arg;
+    if (Json::accept(text)) return {arg.substr(0, eq), config::parse_json_text(text, where)};
     if (text.find("..") != std::string::npos) return {arg.substr(0, eq), text};
-    v = Json::array();
+    Json v = Json::array();
     std::size_t start = 0;
     while (true) {
         const auto comma = text.find(',', start);
         const std::string item = text.substr(start, comma - start);
-        Json parsed = Json::parse(item, nullptr, false);
-        v.push_back(parsed.is_discarded() ? Json(item) : parsed);
+        v.push_back(Json::accept(item) ? config::parse_json_text(item, where) : Json(item));
         if (comma == std::string::npos) break;
         start = comma + 1;
     }

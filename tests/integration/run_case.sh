@@ -3,7 +3,8 @@
 # and values in the JSON it wrote.
 #   run_case.sh INVALSIM STATS_CHECK OUTDIR EXIT [options] -- ARGS... [--checks EXPR...]
 # options: --stdout TEXT / --stderr TEXT (must appear), --json FILE (checked
-# file inside OUTDIR, default stats.json)
+# file inside OUTDIR, default stats.json). The exit status is kept in
+# OUTDIR/exit_status for cases that read other cases' runs.
 set -u
 invalsim=$1 stats_check=$2 out=$3 want_exit=$4
 shift 4
@@ -24,6 +25,7 @@ while [ $# -gt 0 ] && [ "$1" != "--checks" ]; do args+=("$1"); shift; done
 rm -rf "$out" && mkdir -p "$out"
 "$invalsim" "${args[@]}" >"$out/stdout.txt" 2>"$out/stderr.txt"
 status=$?
+echo "$status" >"$out/exit_status"
 fail=0
 if [ "$status" != "$want_exit" ]; then
     echo "exit status $status, expected $want_exit"

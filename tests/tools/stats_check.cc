@@ -1,8 +1,13 @@
 // Asserts values in an invalsim JSON output file:
 //   stats_check FILE [--ref NAME=FILE ...] 'system.cpu0.l1d.hits == 1' ...
 // Operators: == != < <= > >=. The right-hand side is a JSON value, a path
-// into the same file, or K*PATH; a path may name another file as NAME:PATH.
+// into the same file, or K*PATH, or a sum of numbers and such terms joined
+// by " + " and " - " (spaces around the sign); a path may name another file
+// as NAME:PATH. Numbers compare equal within a relative 1e-12 (sums of
+// values printed in nanoseconds).
 // Exits 1 and says which assertion failed.
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <iostream>
@@ -37,8 +42,9 @@ const Json* lookup(const Json& root, const std::string& path) {
 bool compare(const Json& got, const std::string& op, const Json& want) {
     if (got.is_number() && want.is_number()) {
         const double a = got.get<double>(), b = want.get<double>();
-        if (op == "==") return a == b;
-        if (op == "!=") return a != b;
+        const bool same = std::fabs(a - b) <= 1e-12 * std::max({std::fabs(a), std::fabs(b), 1.0});
+        if (op == "==") return same;
+        if (op == "!=") return !same;
         if (op == "<") return a < b;
         if (op == "<=") return a <= b;
         if (op == ">") return a > b;
@@ -59,8 +65,8 @@ const Json* resolve(const Json& doc, const std::string& path) {
     return it == g_refs.end() ? nullptr : lookup(it->second, path.substr(colon + 1));
 }
 
-// The right-hand side: a JSON literal, a path, or K*PATH.
-bool rhs_value(const Json& doc, const std::string& rhs, Json& out) {
+// One term: a JSON literal, a path, or K*PATH.
+bool term_value(const Json& doc, const std::string& rhs, Json& out) {
     out = Json::parse(rhs, nullptr, false);
     if (!out.is_discarded()) return true;
     double k = 1.0;
@@ -72,6 +78,25 @@ bool rhs_value(const Json& doc, const std::string& rhs, Json& out) {
     const Json* v = resolve(doc, path);
     if (v == nullptr) return false;
     out = v->is_number() && k != 1.0 ? Json(k * v->get<double>()) : *v;
+    return true;
+}
+
+// The right-hand side: terms joined by " + " or " - ".
+bool rhs_value(const Json& doc, const std::string& rhs, Json& out) {
+    std::size_t at = 0;
+    double sum = 0.0, sign = 1.0;
+    while (true) {
+        const auto plus = rhs.find(" + ", at), minus = rhs.find(" - ", at);
+        const auto end = std::min(plus, minus);
+        if (end == std::string::npos && at == 0) return term_value(doc, rhs, out);
+        Json v;
+        if (!term_value(doc, rhs.substr(at, end - at), v) || !v.is_number()) return false;
+        sum += sign * v.get<double>();
+        if (end == std::string::npos) break;
+        sign = end == plus ? 1.0 : -1.0;
+        at = end + 3;
+    }
+    out = sum;
     return true;
 }
 

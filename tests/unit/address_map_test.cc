@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+#include <vector>
+
+#include "models/cxl/hdm_decoder.h"
 #include "models/noc/address_map.h"
 
 using namespace invalsim::noc;
@@ -29,4 +33,48 @@ TEST_CASE("overlap detection finds the first overlapping pair", "[noc]") {
     CHECK(o->second == 2);
     std::vector<AddressRange> top = {AddressRange::single("a", ~0ULL - 0xfff, 0x1000, 0, 0), AddressRange::single("b", ~0ULL - 0x7ff, 8, 0, 0)};
     CHECK(AddressMap::find_overlap(top));
+}
+
+// The router deals a multi-device range over its targets and each CXL
+// device's HDM decoder claims its share by its position in the target list:
+// both must agree on every address, for every interleave the CXL
+// specification allows.
+TEST_CASE("router interleave agrees with the HDM decoder positions", "[noc][cxl]") {
+    using invalsim::cxl::HdmDecoder;
+    const invalsim::common::Addr base = 0x40'0000'0000ULL;
+    for (std::uint32_t ways : {1u, 2u, 3u, 4u, 6u, 8u, 12u, 16u}) {
+        for (std::uint64_t g = 256; g <= 16384; g *= 2) {
+            CAPTURE(ways, g);
+            const std::uint64_t rounds = 4;
+            const std::uint64_t size = ways * g * rounds;
+            // Output ports unlike positions, as in a system where devices are
+            // numbered among all memories.
+            auto port_of = [](std::uint32_t position) { return 50 + 3 * position; };
+            AddressRange r = AddressRange::single("region", base, size, port_of(0), 0);
+            r.rebase = false;
+            if (ways > 1) {
+                for (std::uint32_t i = 0; i < ways; ++i) r.interleave_targets.push_back(port_of(i));
+                r.interleave_granularity = g;
+            }
+            std::vector<HdmDecoder> dev;
+            for (std::uint32_t i = 0; i < ways; ++i) dev.push_back({base, size, ways, g, i, 0x10'0000ULL * i, true});
+            std::vector<std::set<std::uint64_t>> dpas(ways);
+            for (std::uint64_t chunk = 0; chunk < ways * rounds; ++chunk) {
+                for (std::uint64_t off : {std::uint64_t{0}, g / 2, g - 1}) {
+                    const invalsim::common::Addr a = base + chunk * g + off;
+                    const std::uint32_t port = r.target_of(a);
+                    REQUIRE((port - 50) % 3 == 0);
+                    const std::uint32_t position = (port - 50) / 3;
+                    REQUIRE(position < ways);
+                    CHECK(position == chunk % ways);
+                    for (std::uint32_t i = 0; i < ways; ++i) CHECK(dev[i].owns(a) == (i == position));
+                    const std::uint64_t dpa = dev[position].to_dpa(a);
+                    CHECK(dpa - dev[position].dpa_base == (chunk / ways) * g + off);
+                    dpas[position].insert(dpa);
+                }
+            }
+            // Each device gets the same share and no two host addresses collide.
+            for (std::uint32_t i = 0; i < ways; ++i) CHECK(dpas[i].size() == rounds * 3);
+        }
+    }
 }

@@ -195,3 +195,30 @@ TEST_CASE("cache params validation names the parameter at fault", "[cache][confi
     p.size_bytes = 6 * 64 * 16;
     CHECK_THAT(p.validate()[0].message, Catch::Contains("tree-plru"));
 }
+
+// One set of four ways with random replacement, seed 42: its victims are
+// 0, 1, 2, 3, ... (see the replacement test), so a known access sequence
+// gives known hits, misses and contents.
+SCENARIO("random replacement on a known access sequence", "[cache][replacement]") {
+    FakeMemory mem;
+    CacheParams p;
+    p.size_bytes = 256;
+    p.ways = 4;
+    p.replacement = ReplacementKind::Random;
+    CacheCore c(p, Duration::ns(1), mem, 42);
+    const std::uint64_t line[] = {0x000, 0x100, 0x200, 0x300, 0x400, 0x500};
+    // A0-A3 fill the free ways; A4 evicts way 0 (A0), A5 way 1 (A1), A0 way 2
+    // (A2); A3 still hits; A1 evicts way 3 (A3).
+    const int sequence[] = {0, 1, 2, 3, 4, 5, 0, 3, 1};
+    const bool hits[] = {false, false, false, false, false, false, false, true, false};
+    for (std::size_t i = 0; i < 9; ++i) {
+        Duration d;
+        std::uint8_t b;
+        CHECK(c.load(line[sequence[i]], &b, 1, d) == hits[i]);
+    }
+    CHECK(c.stats().read_hits == 1);
+    CHECK(c.stats().evictions == 4);
+    CHECK(c.probe(line[2]) == LineState::Invalid);
+    CHECK(c.probe(line[3]) == LineState::Invalid);
+    for (int k : {0, 1, 4, 5}) CHECK(c.probe(line[k]) != LineState::Invalid);
+}

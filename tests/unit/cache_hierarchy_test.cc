@@ -146,10 +146,124 @@ TEST_CASE("prefetched lines are counted when demand first uses them", "[cache][p
     Duration d;
     std::uint8_t b;
     c.load(0x1000, &b, 1, d);
-    CHECK(c.stats().prefetches == 2);
+    CHECK(c.stats().prefetch_misses == 2);
     CHECK(d == Duration::ns(101));  // prefetches do not delay the demand
     c.load(0x1040, &b, 1, d);
     c.load(0x1048, &b, 1, d);
-    CHECK(c.stats().prefetch_hits == 1);
+    CHECK(c.stats().prefetch_useful == 1);
     CHECK(c.stats().read_hits == 2);
+    CHECK(c.stats().read_misses == 1);
+    CHECK(c.stats().accesses() == 3);  // prefetch fills are not demand accesses
+}
+
+TEST_CASE("a prefetch whose line is already cached is counted as a prefetch hit", "[cache][prefetch]") {
+    test::FakeMemory mem;
+    CacheParams p;
+    p.size_bytes = 4096;
+    p.ways = 4;
+    p.prefetcher = cache::PrefetcherKind::NextLine;
+    p.prefetch_degree = 1;
+    CacheCore c(p, Duration::ns(1), mem, 1);
+    Duration d;
+    std::uint8_t b;
+    c.load(0x1040, &b, 1, d);  // miss: prefetches 0x1080
+    c.load(0x1000, &b, 1, d);  // miss: its next line 0x1040 is already here
+    CHECK(c.stats().prefetch_misses == 1);
+    CHECK(c.stats().prefetch_hits == 1);
+    CHECK(c.stats().prefetches() == 2);
+    CHECK(c.stats().prefetch_received == 0);
+    CHECK(mem.reads == 3);  // two demand misses and one prefetch fill
+}
+
+SCENARIO("a lower level keeps demand, prefetch and write-back traffic from above apart",
+         "[cache][hierarchy][stats]") {
+    test::FakeMemory mem;
+    CacheParams p2;
+    p2.size_bytes = 4096;
+    p2.ways = 4;
+    cache::Placement last;
+    last.last_private = true;
+    CacheCore l2(p2, Duration::ns(5), mem, 1, last);
+    std::uint8_t line[64] = {};
+    auto ask = [&](Req type, common::Addr a, bool prefetch) {
+        LineRequest r{type, a, 64, line, 0};
+        r.prefetch = prefetch;
+        Duration d;
+        l2.serve(r, d);
+    };
+    GIVEN("a demand miss, a prefetch miss, a prefetch hit and two write-backs from the L1") {
+        ask(Req::ReadShared, 0x000, false);
+        ask(Req::ReadShared, 0x040, true);
+        ask(Req::ReadShared, 0x000, true);
+        ask(Req::WriteBack, 0x000, false);  // the line is here
+        ask(Req::WriteBack, 0x080, false);  // it is not: the whole line allocates
+        ask(Req::ReadShared, 0x080, false);
+        THEN("only the demand reads make the hit rate") {
+            const cache::CacheStats& s = l2.stats();
+            CHECK(s.read_misses == 1);
+            CHECK(s.read_hits == 1);
+            CHECK(s.write_hits + s.write_misses == 0);
+            CHECK(s.accesses() == 2);
+            CHECK(s.hit_rate() == Approx(0.5));
+            CHECK(s.prefetch_received == 2);
+            CHECK(s.prefetch_misses == 1);
+            CHECK(s.prefetch_hits == 1);
+            CHECK(s.received_writeback_hits == 1);
+            CHECK(s.received_writeback_misses == 1);
+            CHECK(s.received_writebacks() == 2);
+            CHECK(mem.reads == 2);  // no read for the allocating write-back
+        }
+    }
+}
+
+SCENARIO("an L1 prefetch reaches the level below marked as a prefetch", "[cache][hierarchy][stats]") {
+    test::FakeMemory mem;
+    CacheParams p2;
+    p2.size_bytes = 4096;
+    p2.ways = 4;
+    cache::Placement last;
+    last.last_private = true;
+    CacheCore l2(p2, Duration::ns(5), mem, 1, last);
+    struct Port : cache::LinePort {
+        CacheCore* below = nullptr;
+        void request(LineRequest& r, Duration& d) override { below->serve(r, d); }
+    } port;
+    port.below = &l2;
+    CacheParams p1;
+    p1.size_bytes = 1024;
+    p1.ways = 4;
+    p1.prefetcher = cache::PrefetcherKind::NextLine;
+    p1.prefetch_degree = 2;
+    cache::Placement top;
+    CacheCore l1(p1, Duration::ns(1), port, 1, top);
+    Duration d;
+    std::uint8_t b;
+    l1.load(0x2000, &b, 1, d);
+    CHECK(l1.stats().read_misses == 1);
+    CHECK(l1.stats().prefetch_misses == 2);
+    CHECK(l2.stats().read_misses == 1);
+    CHECK(l2.stats().accesses() == 1);
+    CHECK(l2.stats().prefetch_received == 2);
+    CHECK(l2.stats().prefetch_misses == 2);
+    CHECK(mem.prefetches == 2);  // the L2's fills for them stay marked below
+    CHECK(mem.reads == 3);
+}
+
+TEST_CASE("snoops that miss are counted as received too", "[cache][stats]") {
+    test::FakeMemory mem;
+    CacheParams p;
+    p.size_bytes = 1024;
+    p.ways = 4;
+    CacheCore c(p, Duration::ns(1), mem, 1);
+    Duration d;
+    std::uint8_t b;
+    c.load(0x40, &b, 1, d);
+    std::uint8_t data[64];
+    c.snoop(coherence::Snoop::Shared, 0x40, data, false);
+    c.snoop(coherence::Snoop::Invalidate, 0x1000, data, false);
+    c.snoop(coherence::Snoop::Invalidate, 0x40, data, false);
+    CHECK(c.stats().snoop_hits == 2);
+    CHECK(c.stats().snoop_misses == 1);
+    CHECK(c.stats().snoops() == 3);
+    CHECK(c.stats().snoop_invalidations == 1);
 }

@@ -181,7 +181,23 @@ TEST_CASE("bad configs are rejected with path and reason", "[config]") {
         j["simulation"] = {{"quantum", "0ns"}};
         check_one(errors(j), "/simulation/quantum", "greater than zero");
     }
-    SECTION("26 two ranges on the same device bytes") {
+    SECTION("26 a cache larger than host memory allows") {
+        j["caches"]["l2"]["size"] = "1TiB";
+        check_one(errors(j), "/caches/l2/size", "must be at most 1GiB");
+    }
+    SECTION("27 an SLC slice larger than host memory allows") {
+        j["home_agents"] = {{"slc", {{"size", "2GiB"}}}};
+        check_one(errors(j), "/home_agents/slc/size", "must be at most 1GiB");
+    }
+    SECTION("28 a device larger than its page directory allows") {
+        j["memories"]["dram1"]["size"] = "2048PiB";
+        check_one(errors(j), "/memories/dram1/size", "must be at most 1PiB");
+    }
+    SECTION("29 a snoop filter larger than host memory allows") {
+        j["home_agents"] = {{"snoop_filter_entries", 1ULL << 27}};
+        check_one(errors(j), "/home_agents/snoop_filter_entries", "must be at most 67108864");
+    }
+    SECTION("30 two ranges on the same device bytes") {
         j["address_map"][1]["target"] = "dram0";
         j["address_map"][1]["target_offset"] = "512MiB";
         j["address_map"][1]["size"] = "512MiB";
@@ -189,14 +205,14 @@ TEST_CASE("bad configs are rejected with path and reason", "[config]") {
         check_one(errors(j), "/address_map/1/target_offset",
                   "maps bytes of \"dram0\" that /address_map/0 maps too (device offsets 0x0-0x2fffffff)");
     }
-    SECTION("27 a device twice in one interleave set") {
+    SECTION("31 a device twice in one interleave set") {
         j["memories"] = {{"dram0", {{"type", "dram"}, {"size", "1GiB"}}},
                          {"cxl0", {{"type", "cxl_type3"}, {"size", "1GiB"}}}};
         j["address_map"] = Json::array({{{"name", "r"}, {"base", "0x0"}, {"size", "1GiB"},
                                          {"target", {"cxl0", "cxl0"}}}});
         check_one(errors(j), "/address_map/0/target/1", "\"cxl0\" is already in this interleave set");
     }
-    SECTION("28 zero poll interval") {
+    SECTION("32 zero poll interval") {
         j["invalidate"] = {{"poll_interval", "0ns"}};
         check_one(errors(j), "/invalidate/poll_interval", "greater than zero");
     }
@@ -209,6 +225,25 @@ TEST_CASE("ranges on one device side by side are accepted", "[config]") {
     j["address_map"][1]["target_offset"] = "512MiB";
     j["address_map"][1]["size"] = "512MiB";
     CHECK(parse_system_config(j, "t.json").address_map.size() == 2);
+}
+
+TEST_CASE("caches within limits can still add up past the host budget", "[config]") {
+    Json j = base();
+    j["cpu"]["count"] = 256;
+    j["caches"]["l2"]["size"] = "64MiB";
+    SECTION("private caches times CPUs") {
+        j["home_agents"] = {{"snoop_filter_entries", 16 * 1024}};
+        check_one(errors(j), "/caches/l2/size", "would take 20.3GiB of host memory");
+        CHECK_THAT(errors(j)[0].message, Catch::Contains("20.2GiB of it here"));
+    }
+    SECTION("the automatic snoop filter grows with them") {
+        check_one(errors(j), "/home_agents/snoop_filter_entries", "(automatic: twice the CPUs' last-level");
+    }
+    SECTION("the largest shipped shape fits") {
+        j["cpu"]["count"] = 64;
+        j["caches"]["l2"]["size"] = "2MiB";
+        CHECK_NOTHROW(parse_system_config(j, "t.json"));
+    }
 }
 
 TEST_CASE("several problems are reported together", "[config]") {
@@ -229,6 +264,28 @@ TEST_CASE("syntax errors name the line and column", "[config]") {
         CHECK(e.diagnostics()[0].file == "bad.json");
         CHECK_THAT(e.diagnostics()[0].message, Catch::Contains("line 3"));
     }
+}
+
+TEST_CASE("an override's value with a repeated key is rejected", "[config]") {
+    CHECK_THROWS_AS(parse_override(R"(caches.l1d={"ways": 2, "ways": 4})"), InputError);
+    CHECK(parse_override(R"(caches.l1d={"ways": 2})").value["ways"] == 2);
+}
+
+TEST_CASE("an unknown key typed in --set says it came from --set", "[config]") {
+    const auto ds = errors(base(), {"cachez.l1d.ways=4"});
+    check_one(ds, "/cachez", "unknown key \"cachez\" (did you mean \"caches\"?)");
+    CHECK(ds[0].origin == "--set cachez.l1d.ways=4");
+    // A value set inside an existing object keeps its own origin, and an
+    // error elsewhere in that object does not claim one.
+    const auto other = errors(base(), {"caches.l1d.wayz=4"});
+    check_one(other, "/caches/l1d/wayz", "did you mean \"ways\"");
+    CHECK(other[0].origin == "--set caches.l1d.wayz=4");
+    Json j = base();
+    j["caches"]["l1d"]["ways"] = 0;
+    const auto file_error = errors(j, {"caches.l1d.size=8KiB"});
+    REQUIRE(!file_error.empty());
+    CHECK(file_error[0].pointer == "/caches/l1d/ways");
+    CHECK(file_error[0].origin.empty());
 }
 
 TEST_CASE("configs may carry comments", "[config]") {

@@ -18,6 +18,7 @@ public:
 
     void request(coherence::LineRequest& r, common::Duration& delay) override {
         log.push_back(r.type);
+        prefetches += r.prefetch;
         delay += m_cost;
         using coherence::Req;
         if (r.type == Req::WriteBack || r.type == Req::WriteUnique) {
@@ -52,6 +53,7 @@ public:
     cache::LineState grant_on_read = cache::LineState::Exclusive;
     int reads = 0;
     int writes = 0;
+    int prefetches = 0;  // requests marked as prefetches
 
 private:
     common::Duration m_cost;

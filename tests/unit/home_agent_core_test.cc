@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "fake_memory.h"
+#include "models/home_agent/hha_registers.h"
 #include "models/home_agent/home_agent_core.h"
 
 using namespace invalsim;
@@ -214,4 +215,96 @@ TEST_CASE("uncached accesses see the newest data and leave nothing cached", "[ho
     CHECK(rig.mem.byte(0x204) == 1);
     CHECK(rig.mem.byte(0x208) == 0x42);
     CHECK(rig.ha->snoop_filter().find(0x200 / 64) == nullptr);
+}
+
+namespace {
+
+// Starts a clean+invalidate of [start, start + len) on the agent's engine at time zero.
+void start_engine(HomeAgentCore& ha, common::Addr start, std::uint64_t len) {
+    namespace hha = home_agent::hha;
+    home_agent::MaintenanceEngine& e = ha.engine();
+    e.write(hha::kStartL, static_cast<std::uint32_t>(start), Duration(), Duration());
+    e.write(hha::kStartH, static_cast<std::uint32_t>(start >> 32), Duration(), Duration());
+    e.write(hha::kLenL, static_cast<std::uint32_t>(len - 1), Duration(), Duration());
+    e.write(hha::kLenH, static_cast<std::uint32_t>((len - 1) >> 32), Duration(), Duration());
+    e.write(hha::kCtrl, hha::kCtrlEn | hha::kCtrlRange | (hha::kTypeCleanInvalidate << hha::kCtrlTypeShift),
+            Duration(), Duration());
+}
+
+}  // namespace
+
+SCENARIO("the maintenance engine cleans private copies through the slice to memory", "[home_agent]") {
+    GIVEN("CPU 1 holds a line Modified and the slice holds its other half") {
+        HomeAgentParams p;
+        p.slc.size_bytes = 16 * 1024;
+        p.slc.ways = 4;
+        p.slc.line_bytes = 128;
+        p.engine.mode = home_agent::EngineMode::Range;
+        p.engine.per_granule = Duration::ns(1);
+        p.engine.parallelism = 1;
+        p.engine.start_latency = Duration();
+        Rig rig(p);
+        Duration d;
+        rig.ask(Req::ReadShared, 0, 0x1040, d);  // the slice gets the whole 128 B line
+        rig.ask(Req::ReadUnique, 1, 0x1000, d);
+        rig.cpu1.lines[0x1000].state = LineState::Modified;
+        rig.cpu1.lines[0x1000].data.assign(64, 0xab);
+        WHEN("the engine maintains the line's granule") {
+            start_engine(*rig.ha, 0x1000, 128);
+            rig.ha->engine().advance(Duration::ms(1), Duration());
+            const home_agent::EngineOp& op = rig.ha->engine().op();
+            THEN("the dirty data is in memory and no copy is left") {
+                REQUIRE(op.complete);
+                CHECK(rig.mem.byte(0x1000) == 0xab);
+                CHECK(rig.mem.byte(0x103f) == 0xab);
+                CHECK(rig.cpu1.lines[0x1000].state == LineState::Invalid);
+                CHECK(rig.cpu0.lines[0x1040].state == LineState::Invalid);
+                CHECK(rig.ha->slc()->probe(0x1000) == LineState::Invalid);
+                CHECK(rig.ha->snoop_filter().find(0x1000 / 64) == nullptr);
+                // Two private copies, one slice line; the dirty private copy
+                // and then the slice line are written back.
+                CHECK(op.result.invalidated == 3);
+                CHECK(op.result.written_back == 2);
+            }
+            THEN("snooping (10 ns + the CPUs' 3 ns) and merging into the slice (10 ns) add to the search") {
+                CHECK(op.stall.as_ps() == Duration::ns(23).as_ps());
+                // Visited at 1 ns, the slice line leaves at 24 ns and lands
+                // 100 ns later.
+                CHECK(op.finished.as_ps() == Duration::ns(124).as_ps());
+            }
+        }
+    }
+}
+
+SCENARIO("a device back-invalidates the host's copies of its lines, dirty data first", "[home_agent]") {
+    Rig rig;
+    Duration d;
+    rig.ask(Req::ReadUnique, 0, 0x1000, d);
+    rig.cpu0.lines[0x1000].state = LineState::Modified;
+    rig.cpu0.lines[0x1000].data.assign(64, 0xD1);
+    rig.ask(Req::ReadShared, 1, 0x2000, d);
+    rig.ask(Req::ReadShared, 2, 0x2000, d);
+    rig.ask(Req::ReadShared, 1, 0x3000, d);
+    const int writes_before = rig.mem.writes;
+    WHEN("a device that owns 0x1000 and 0x2000 (not 0x3000) back-invalidates them all") {
+        const auto lines = rig.ha->back_invalidate_lines(0x1000, 0x4000, [](common::Addr a) { return a < 0x3000; });
+        REQUIRE(lines == std::vector<common::Addr>{0x1000, 0x2000});
+        home_agent::BackInvalidation b;
+        std::vector<Duration> done;
+        for (common::Addr l : lines) done.push_back(rig.ha->back_invalidate_line(l, Duration::ns(50), b));
+        THEN("its lines' copies are gone, the dirty one written back, the others kept") {
+            CHECK(b.copies == 3);
+            CHECK(b.written_back == 1);
+            CHECK(rig.mem.writes == writes_before + 1);
+            CHECK(rig.mem.byte(0x1000) == 0xD1);
+            CHECK(rig.cpu0.lines[0x1000].state == LineState::Invalid);
+            CHECK(rig.cpu2.lines[0x2000].state == LineState::Invalid);
+            CHECK(rig.cpu1.lines[0x3000].state != LineState::Invalid);
+            CHECK(rig.ha->stats().device_bisnps == 2);
+        }
+        THEN("each answer waits for the lookup, the CPU snoops, and for the dirty line the write-back") {
+            // From 50 ns: 2 ns lookup + 10 ns round trip + 3 ns CPU snoop, then 100 ns to memory.
+            CHECK(done == std::vector<Duration>{Duration::ns(165), Duration::ns(65)});
+        }
+    }
 }

@@ -63,6 +63,19 @@ TEST_CASE("a scenario becomes one program per CPU", "[scenario]") {
     CHECK(s.programs[1][3].time == common::Duration::us(1));
 }
 
+TEST_CASE("\"all\" gives its program to every CPU the scenario does not name", "[scenario]") {
+    const auto s = scenario::parse_scenario(config::parse_json_text(R"({
+      "cpus": {"all": [{"op": "delay", "time": "2us"}, {"op": "barrier", "name": "b"}],
+               "cpu0": [{"op": "barrier", "name": "b"}]}})", "s.json"), "s.json", cfg());
+    REQUIRE(s.programs.size() == 2);
+    REQUIRE(s.programs[0].size() == 1);
+    CHECK(s.programs[0][0].kind == cpu::Op::Kind::Barrier);
+    REQUIRE(s.programs[1].size() == 2);
+    CHECK(s.programs[1][0].time == common::Duration::us(2));
+    CHECK(s.programs[1][1].where == "/cpus/all/1");
+    check_one(R"({"cpus": {"all": [{"op": "nap"}]}})", "/cpus/all/0/op", "nap");
+}
+
 TEST_CASE("bad scenarios are rejected with path and reason", "[scenario]") {
     check_one(R"({"cpus": {"cpu2": []}})", "/cpus/cpu2", "no CPU \"cpu2\"");
     check_one(R"({"cpus": {"cpu0": [{"op": "raed", "addr": "0x8000_0000"}]}})", "/cpus/cpu0/0/op",
@@ -88,4 +101,40 @@ TEST_CASE("bad scenarios are rejected with path and reason", "[scenario]") {
               "/cpus/cpu0/0/size", "between 1 byte");
     check_one(R"({"cpus": {"cpu0": [{"op": "write", "addr": "0x8000_0000", "pattern": 256}]}})",
               "/cpus/cpu0/0/pattern", "at most 255");
+}
+
+TEST_CASE("coherence expectations: run-wide bounds, per-step bounds, labels", "[scenario]") {
+    const auto s = scenario::parse_scenario(config::parse_json_text(R"({
+      "flow": "sanitize", "variant": "window-traffic",
+      "expect": {"stale_reads": ">0", "loads_checked": ">= 10",
+                 "steps": {"after": {"stale_reads": 0, "loads_checked": 256}}},
+      "cpus": {"cpu0": []}})", "s.json"), "s.json", cfg());
+    CHECK(s.flow == "sanitize");
+    CHECK(s.variant == "window-traffic");
+    const auto all = s.coherence_expectations();
+    REQUIRE(all.size() == 6);
+    CHECK(all[0].name == "stale_reads");
+    CHECK(all[0].op == ">");
+    CHECK(all[0].holds(1));
+    CHECK_FALSE(all[0].holds(0));
+    CHECK(all[1].name == "resurrections");  // unstated: must be 0
+    CHECK(all[1].holds(0));
+    CHECK_FALSE(all[1].holds(1));
+    CHECK(all[3].name == "loads_checked");
+    CHECK(all[3].step.empty());
+    CHECK_FALSE(all[3].holds(9));
+    CHECK(all[4].step == "after");
+    CHECK(all[4].name == "stale_reads");
+    CHECK(all[5].name == "loads_checked");
+    CHECK(all[5].value == 256);
+    CHECK_FALSE(all[5].holds(255));
+}
+
+TEST_CASE("bad coherence expectations are rejected with path and reason", "[scenario]") {
+    check_one(R"({"cpus": {}, "expect": {"stale_read": 0}})", "/expect/stale_read", "did you mean \"stale_reads\"?");
+    check_one(R"({"cpus": {}, "expect": {"stale_reads": "lots"}})", "/expect/stale_reads", "a count or a bound");
+    check_one(R"({"cpus": {}, "expect": {"stale_reads": -1}})", "/expect/stale_reads", "a count or a bound");
+    check_one(R"({"cpus": {}, "expect": {"steps": {"after": {"device_mismatches": 0}}}})",
+              "/expect/steps/after/device_mismatches", "unknown key");
+    check_one(R"({"cpus": {}, "expect": {"steps": {"after": 3}}})", "/expect/steps/after", "expected an object");
 }

@@ -75,6 +75,7 @@ TEST_CASE("command-line parameters: lists, ranges and JSON", "[sweep]") {
     CHECK(sweep::read_parameter_arg("scenario.cpus.cpu0.0.len=4KiB..16KiB*2", "--zip").second == "4KiB..16KiB*2");
     CHECK(sweep::read_parameter_arg(R"(config.x=["a","b"])", "--param").second.size() == 2);
     CHECK_THROWS_AS(sweep::read_parameter_arg("novalue", "--param"), config::InputError);
+    CHECK_THROWS_AS(sweep::read_parameter_arg(R"(config.x=[{"a": 1, "a": 2}])", "--param"), config::InputError);
 }
 
 TEST_CASE("command-line parameters are checked with the spec, naming the option", "[sweep]") {
@@ -125,4 +126,7 @@ TEST_CASE("bad sweep specs name the path and the problem", "[sweep]") {
     one(R"({"scenario": "s", "paramters": {}})", "/paramters", "did you mean \"parameters\"?");
     one(R"({"scenario": "s", "parameters": {"config.x": "1..1000000+1"}})", "/parameters/config.x",
         "more than 100000 values");
+    // A parameter given twice would otherwise sweep only its last list.
+    one(R"({"scenario": "s", "parameters": {"config.x": [1, 2], "config.y": [3], "config.x": [4]}})",
+        "/parameters/config.x", "duplicate key \"config.x\"");
 }

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "models/common/histogram.h"
+#include "models/cpu/access.h"
 #include "models/cpu/lackey_reader.h"
 #include "models/cpu/synthetic_source.h"
 #include "models/cpu/trace_placement.h"
@@ -145,7 +146,36 @@ TEST_CASE("first-touch placement hands out frames in order, keeping page offsets
     REQUIRE(off.place(0x400040, 8, pa, err));
     CHECK(pa == 0x1'0000'0040ULL);
     CHECK_FALSE(off.place(0x3fffff, 1, pa, err));
+    CHECK_THAT(err, Catch::Contains("trace address 0x3fffff (+1) falls outside") &&
+                        Catch::Contains("(0x400000 up to 0x500000)"));
     CHECK_FALSE(off.place(0x400000 + (1 << 20), 1, pa, err));
+    CHECK_THAT(err, Catch::Contains("trace address 0x500000 "));
+}
+
+TEST_CASE("histogram buckets list the non-empty ones in order, each holding its samples",
+          "[histogram]") {
+    common::Histogram h;
+    h.record(common::Duration::ps(3));
+    h.record(common::Duration::ns(100));
+    h.record(common::Duration::ns(100));
+    h.record(common::Duration::ns(1000));
+    std::vector<std::uint64_t> from, to, count;
+    h.for_each_bucket([&](std::uint64_t f, std::uint64_t t, std::uint64_t n) {
+        from.push_back(f);
+        to.push_back(t);
+        count.push_back(n);
+    });
+    REQUIRE(count == std::vector<std::uint64_t>{1, 2, 1});
+    CHECK(from[0] == 3);
+    CHECK(to[0] == 4);  // below 16 ps every value has its own bucket
+    for (std::size_t i = 1; i < 3; ++i) {
+        const std::uint64_t v = i == 1 ? 100'000 : 1'000'000;
+        CHECK(from[i] <= v);
+        CHECK(to[i] > v);
+        CHECK(static_cast<double>(to[i] - from[i]) <= v / 16.0);  // 16 buckets per power of two
+    }
+    CHECK(from[1] == 98'304);  // 100 ns lies in [2^16 + 8 x 2^12, 2^16 + 9 x 2^12) ps
+    CHECK(to[1] == 102'400);
 }
 
 TEST_CASE("histogram percentiles are within a bucket of the truth", "[histogram]") {
@@ -160,4 +190,17 @@ TEST_CASE("histogram percentiles are within a bucket of the truth", "[histogram]
     common::Histogram one;
     one.record(common::Duration::ps(7));
     CHECK(one.percentile(0.5) == common::Duration::ps(7));
+}
+
+TEST_CASE("store data repeats the value's bytes from the access's own offset", "[workload]") {
+    const std::uint64_t v = 0x8877665544332211ULL;
+    std::uint8_t buf[24];
+    // Bytes 3..22 of an access: byte k is byte k % 8 of the value.
+    fill_repeating(buf, 20, v, 3);
+    for (unsigned i = 0; i < 20; ++i) {
+        CHECK(buf[i] == static_cast<std::uint8_t>(v >> (8 * ((3 + i) % 8))));
+    }
+    fill_repeating(buf, 8, v, 0);
+    CHECK(buf[0] == 0x11);
+    CHECK(buf[7] == 0x88);
 }

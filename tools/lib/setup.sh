@@ -1,5 +1,5 @@
 # Shared set-up for tools/run and tools/test: install missing Debian
-# packages, configure once, build incrementally. Sourced, not executed.
+# packages, configure when needed, build incrementally. Sourced, not executed.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD_DIR=${INVALSIM_BUILD_DIR:-$ROOT/build}
@@ -46,8 +46,12 @@ ensure_packages() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
 }
 
+# Configures whenever the generated build system is missing: in a fresh
+# clone, and after a configure that failed, which leaves CMakeCache.txt but
+# writes no Makefile. Once it exists, `cmake --build` re-runs CMake by itself
+# when a CMakeLists.txt changes, so a second run only checks timestamps.
 configure_and_build() {
-    if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
+    if [ ! -f "$BUILD_DIR/Makefile" ] && [ ! -f "$BUILD_DIR/build.ninja" ]; then
         cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release "$@"
     fi
     cmake --build "$BUILD_DIR" -j "$JOBS"

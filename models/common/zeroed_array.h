@@ -1,0 +1,53 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
+namespace invalsim::common {
+
+// Raw zero-filled memory for big model arrays (tag arrays, cache data,
+// snoop filters, page tables). The kernel supplies the zeroes page by page
+// on first touch, so building a system with hundreds of MiB of caches costs
+// nothing up front and host memory follows what a run touches; arrays of
+// 2 MiB or more ask for transparent huge pages, which cut the TLB misses of
+// random accesses over them.
+// `huge`: ask for huge pages (dense arrays); sparse tables leave it off so
+// that one touched entry costs a 4 KiB page, not 2 MiB.
+void* allocate_zeroed(std::size_t bytes, bool huge = true);
+void release_zeroed(void* p, std::size_t bytes);
+
+// A fixed-size array of a trivially copyable T whose all-zero bit pattern is
+// the element's empty state.
+template <class T>
+class ZeroedArray {
+    static_assert(std::is_trivially_copyable_v<T>, "elements are created as zero bytes");
+
+public:
+    ZeroedArray() = default;
+    explicit ZeroedArray(std::size_t n, bool huge = true)
+        : m_data(static_cast<T*>(allocate_zeroed(n * sizeof(T), huge))), m_size(n) {}
+    ~ZeroedArray() { release_zeroed(m_data, m_size * sizeof(T)); }
+    ZeroedArray(ZeroedArray&& o) noexcept : m_data(std::exchange(o.m_data, nullptr)), m_size(std::exchange(o.m_size, 0)) {}
+    ZeroedArray& operator=(ZeroedArray&& o) noexcept {
+        std::swap(m_data, o.m_data);
+        std::swap(m_size, o.m_size);
+        return *this;
+    }
+    ZeroedArray(const ZeroedArray&) = delete;
+    ZeroedArray& operator=(const ZeroedArray&) = delete;
+
+    T& operator[](std::size_t i) { return m_data[i]; }
+    const T& operator[](std::size_t i) const { return m_data[i]; }
+    T* data() { return m_data; }
+    const T* data() const { return m_data; }
+    std::size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+
+private:
+    T* m_data = nullptr;
+    std::size_t m_size = 0;
+};
+
+}  // namespace invalsim::common
