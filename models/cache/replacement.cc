@@ -19,7 +19,7 @@ std::uint32_t LruPolicy::victim(std::uint64_t set) {
 }
 
 TreePlruPolicy::TreePlruPolicy(std::uint64_t sets, std::uint32_t ways)
-    : m_ways(ways), m_levels(common::log2_exact(ways)), m_bits(sets, 0) {}
+    : m_levels(common::log2_exact(ways)), m_bits(sets, 0) {}
 
 // Walking from the root, set each node to point away from the touched way.
 void TreePlruPolicy::touch(std::uint64_t set, std::uint32_t way) {

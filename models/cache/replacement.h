@@ -45,7 +45,6 @@ public:
     std::uint32_t victim(std::uint64_t set) override;
 
 private:
-    std::uint32_t m_ways;
     unsigned m_levels;
     std::vector<std::uint64_t> m_bits;  // bit i = node i of the heap-ordered tree
 };

@@ -21,7 +21,6 @@ double Zipf::zeta(std::uint64_t n, double theta) {
 
 Zipf::Zipf(std::uint64_t n, double theta)
     : m_n(n),
-      m_theta(theta),
       m_zetan(zeta(n, theta)),
       m_alpha(1.0 / (1.0 - theta)),
       m_eta((1.0 - std::pow(2.0 / static_cast<double>(n), 1.0 - theta)) /

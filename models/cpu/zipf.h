@@ -18,7 +18,6 @@ public:
 
 private:
     std::uint64_t m_n;
-    double m_theta;
     double m_zetan;
     double m_alpha;
     double m_eta;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/config/json_source.h"
 #include "sim/config/system_config.h"
 #include "sim/scenario/scenario.h"
 
@@ -28,6 +29,9 @@ struct Inputs {
 Inputs load_inputs(const std::string& scenario_path, const std::string& config_path,
                    const std::vector<std::string>& sets, std::optional<std::uint64_t> seed,
                    const std::vector<std::string>& scenario_sets = {});
+
+// A scenario's "set" object as config overrides (applied before --set).
+std::vector<config::Override> scenario_overrides(const config::Json& doc, const std::string& file);
 
 // Loads a config alone (for `check` without a scenario).
 config::SystemConfig load_config_only(const std::string& config_path,

@@ -24,16 +24,17 @@ int run_command(const std::vector<std::string>& args) {
                        "scenario")) {
         return kExitOk;
     }
+    const InterruptGuard interrupts;
     const Inputs in = load_inputs(opts.scenario_or_default(), opts.inputs.config, opts.inputs.sets, opts.seed,
                                   opts.inputs.scenario_sets);
     prepare_outputs(opts);
-    const SimulationResult res = simulate(in, {opts.check, 4}, opts.trace);
+    const SimulationResult res = simulate(in, {opts.check, 4}, opts.trace, interrupts);
     const HostFigures host = write_results(opts.out, in, res);
     if (!opts.quiet) {
         std::cout << "invalsim: " << in.scenario_path << " on " << in.config_path << "\n"
                   << run_summary(res.stats, host) << "results: " << opts.out << "/stats.json\n";
     }
-    return res.outcome.ok() ? kExitOk : kExitExpectFailed;
+    return finish_exit_status(res, interrupts);
 }
 
 }  // namespace invalsim::cli

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "sim/cli/commands.h"
 #include "sim/config/config_loader.h"
 #include "sim/config/units.h"
 #include "sim/stats/run_report.h"
@@ -80,6 +81,12 @@ HostFigures write_results(const std::string& dir, const Inputs& in, const Simula
     stats::write_file_atomically(dir + "/stats.json", res.stats.dump(2) + "\n");
     stats::write_file_atomically(dir + "/host.json", host_json(host).dump(2) + "\n");
     return host;
+}
+
+int finish_exit_status(const SimulationResult& res, const InterruptGuard& interrupts) {
+    if (res.error) std::rethrow_exception(res.error);
+    if (const int sig = interrupts.signal()) return 128 + sig;
+    return res.outcome.ok() ? kExitOk : kExitExpectFailed;
 }
 
 }  // namespace invalsim::cli

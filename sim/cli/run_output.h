@@ -36,4 +36,9 @@ void prepare_outputs(const RunOptions& opts);
 // Writes stats.json, host.json and config.resolved.json to `dir`.
 HostFigures write_results(const std::string& dir, const Inputs& in, const SimulationResult& res);
 
+// A run's exit status once its results are written: its failure rethrown
+// (sc_main turns that into 2 or 3), 128 + the signal that interrupted it,
+// else 0, or 1 when an expectation failed or a CPU stayed blocked.
+int finish_exit_status(const SimulationResult& res, const InterruptGuard& interrupts);
+
 }  // namespace invalsim::cli

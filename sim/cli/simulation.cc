@@ -14,12 +14,33 @@
 
 namespace invalsim::cli {
 
-SimulationResult simulate(const Inputs& in, const CheckOptions& check, const std::string& trace_file) {
+namespace {
+
+// Runs the kernel to the end; returns why it stopped early ("" if it did
+// not), keeping the exception to rethrow once the results are written.
+std::string run_kernel(const InterruptGuard& interrupts, std::exception_ptr& error) {
+    try {
+        sc_core::sc_start();
+    } catch (const sc_core::sc_report& e) {
+        error = std::current_exception();
+        return std::string("simulation error: ") + e.what();
+    } catch (const std::exception& e) {
+        error = std::current_exception();
+        return std::string("internal error: ") + e.what();
+    }
+    if (const int sig = interrupts.signal()) return "interrupted by " + signal_name(sig);
+    return "";
+}
+
+}  // namespace
+
+SimulationResult simulate(const Inputs& in, const CheckOptions& check, const std::string& trace_file,
+                          const InterruptGuard& interrupts) {
     SimulationResult res;
     const auto start = std::chrono::steady_clock::now();
     sc_core::sc_report_handler::set_actions(sc_core::SC_WARNING, sc_core::SC_DISPLAY | sc_core::SC_THROW);
     // The only informational report is sc_stop()'s, after a workload error
-    // that is reported properly below.
+    // or a signal, both reported properly below.
     sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
     tlm_utils::tlm_quantumkeeper::set_global_quantum(common::to_sc(in.config.simulation.quantum));
     build::System system("system", in.config, in.scenario, in.seed, check.enabled, check.examples_per_step);
@@ -28,27 +49,38 @@ SimulationResult simulate(const Inputs& in, const CheckOptions& check, const std
         trace = std::make_unique<stats::ChromeTrace>();
         system.set_trace(trace.get());
     }
-    sc_core::sc_start();
+    std::string stopped = run_kernel(interrupts, res.error);
     if (trace) {
         const auto parent = std::filesystem::path(trace_file).parent_path();
         if (!parent.empty()) std::filesystem::create_directories(parent);
         stats::write_file_atomically(trace_file, trace->document().dump() + "\n");
     }
     for (const cpu::Cpu* c : system.cpus()) {
-        if (!c->error().empty()) {
-            throw config::InputError({{in.scenario_path, c->error_where(), c->error(), ""}});
+        if (!c->error().empty() && !res.error) {
+            res.error = std::make_exception_ptr(
+                config::InputError({{in.scenario_path, c->error_where(), c->error(), ""}}));
+            stopped = "workload error at " + c->error_where() + ": " + c->error();
         }
     }
     system.framework().finalize();
     res.call_host_seconds = system.framework().host_seconds();
     res.outcome = stats::collect_outcome(system.cpus(), common::from_sc(sc_core::sc_time_stamp()));
+    if (!stopped.empty()) {
+        res.outcome.blocked = config::Json::array();  // stopped, not blocked
+        res.outcome.incomplete = stopped;
+    } else if (!res.outcome.blocked.empty()) {
+        res.outcome.incomplete = "deadlock: " + std::to_string(res.outcome.blocked.size()) +
+                                 " CPU(s) blocked when no event was left";
+    }
     // Statistics first: the end-of-run check below writes dirty lines back,
     // which must not show in them (validate and run report the same run).
     stats::StatsTree tree;
     system.register_stats(tree);
     res.stats = stats::stats_document({in.config.name, in.scenario.name, in.seed}, res.outcome, tree.to_json());
     if (check.enabled) {
-        const std::vector<golden::DeviceCheck> checks = system.final_check();
+        // A run stopped part-way has no end state to compare with the media.
+        const std::vector<golden::DeviceCheck> checks =
+            stopped.empty() ? system.final_check() : std::vector<golden::DeviceCheck>{};
         res.stats["coherence"] = stats::coherence_json(*system.golden(), system.memory_names(), checks);
     }
     res.host_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <exception>
 #include <vector>
 
 #include "sim/cli/inputs.h"
+#include "sim/cli/interrupts.h"
 #include "sim/config/json.h"
 #include "sim/stats/run_report.h"
 
@@ -15,6 +17,9 @@ struct SimulationResult {
     stats::RunOutcome outcome;
     std::vector<double> call_host_seconds;  // per invalidate call
     double host_seconds = 0;
+    // What stopped a failed run (rethrown once its partial results are
+    // written); null when it ended by itself.
+    std::exception_ptr error;
 };
 
 // Coherence checking: off, or on with this many examples kept per step.
@@ -27,6 +32,10 @@ struct CheckOptions {
 // document gains a "coherence" section.
 // With a `trace_file`, the run's timeline is written there (Chrome trace
 // events, for Perfetto).
-SimulationResult simulate(const Inputs& in, const CheckOptions& check, const std::string& trace_file = "");
+// A run that fails part-way (an error, an exception, a deadlock, a signal
+// caught by `interrupts`) still returns its statistics so far, with
+// outcome.incomplete saying why.
+SimulationResult simulate(const Inputs& in, const CheckOptions& check, const std::string& trace_file,
+                          const InterruptGuard& interrupts);
 
 }  // namespace invalsim::cli

@@ -106,6 +106,10 @@ std::string run_summary(const Json& stats, const HostFigures& host) {
                 << " written back, " << r["invalidated"] << " invalidated\n";
         }
     }
+    if (stats.contains("incomplete")) {
+        out << "INCOMPLETE: " << stats["incomplete"]["reason"].get<std::string>()
+            << " (statistics up to the stop)\n";
+    }
     const Json& o = stats["outcome"];
     out << "expectations: " << o["expects_checked"] << " checked, " << o["expects_failed"]
         << " failed\n";

@@ -133,6 +133,10 @@ int sweep_command(const std::vector<std::string>& args) {
     const auto sum = sweep::collect(o.out);
     std::cout << "sweep: " << sum.points << " points, " << sum.completed << " completed, " << failed
               << " failed; results: " << o.out << "/results.csv\n";
+    if (const int sig = sweep::interrupted_by()) {
+        std::cerr << "sweep: interrupted; finished points are kept, the same command runs the rest\n";
+        return 128 + sig;
+    }
     return sum.failed ? kExitExpectFailed : kExitOk;
 }
 

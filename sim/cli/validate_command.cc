@@ -110,10 +110,11 @@ int validate_command(const std::vector<std::string>& args) {
                        "scenario")) {
         return kExitOk;
     }
+    const InterruptGuard interrupts;
     const Inputs in = load_inputs(opts.scenario_or_default(), opts.inputs.config, opts.inputs.sets, opts.seed,
                                   opts.inputs.scenario_sets);
     prepare_outputs(opts);
-    const SimulationResult res = simulate(in, {true, examples}, opts.trace);
+    const SimulationResult res = simulate(in, {true, examples}, opts.trace, interrupts);
     const HostFigures host = write_results(opts.out, in, res);
     const Json& c = res.stats["coherence"];
     std::ostringstream bounds;
@@ -130,7 +131,8 @@ int validate_command(const std::vector<std::string>& args) {
     } else if (!ok) {
         std::cout << head << tail;
     }
-    return ok ? kExitOk : kExitExpectFailed;
+    const int status = finish_exit_status(res, interrupts);
+    return status == kExitOk && !coherent ? kExitExpectFailed : status;
 }
 
 }  // namespace invalsim::cli

@@ -1,6 +1,8 @@
 #include "sim/config/config_validator.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <map>
 #include <set>
 
 #include "models/cxl/hdm_decoder.h"
@@ -176,6 +178,42 @@ void validate_range(const SystemConfig& cfg, const RangeConfig& r, const Cursor&
     }
 }
 
+// A device listed twice would serve two positions of one interleave set.
+void validate_distinct_targets(const RangeConfig& r, const Cursor& at) {
+    for (std::size_t i = 1; i < r.targets.size(); ++i) {
+        const auto before = r.targets.begin() + static_cast<std::ptrdiff_t>(i);
+        if (std::find(r.targets.begin(), before, r.targets[i]) != before) {
+            at.child("target").child(i).error("\"" + r.targets[i] + "\" is already in this interleave set; "
+                                              "each device serves one position");
+        }
+    }
+}
+
+// Two ranges on the same device bytes would show one media byte at two host
+// addresses: caches would hold two copies that no invalidate of one range
+// reaches. Run once each range is known to fit its devices.
+void validate_device_sharing(const SystemConfig& cfg, const Cursor& at) {
+    struct Share {
+        std::size_t range;
+        std::uint64_t begin, end;
+    };
+    std::map<std::string, std::vector<Share>> by_device;
+    for (std::size_t i = 0; i < cfg.address_map.size(); ++i) {
+        const RangeConfig& r = cfg.address_map[i];
+        const Share mine{i, r.target_offset, r.target_offset + r.size_per_target()};
+        for (const auto& t : r.targets) {
+            for (const Share& s : by_device[t]) {
+                if (mine.begin < s.end && s.begin < mine.end) {
+                    at.child(i).child("target_offset").error(
+                        "maps bytes of \"" + t + "\" that /address_map/" + std::to_string(s.range) +
+                        " maps too (device offsets " + format_address(s.begin) + "-" + format_address(s.end - 1) + ")");
+                }
+            }
+            by_device[t].push_back(mine);
+        }
+    }
+}
+
 void validate_address_map(const SystemConfig& cfg, const Cursor& at) {
     if (cfg.address_map.empty()) at.error("must contain at least one range");
     std::vector<noc::AddressRange> ranges;
@@ -183,6 +221,7 @@ void validate_address_map(const SystemConfig& cfg, const Cursor& at) {
     for (std::size_t i = 0; i < cfg.address_map.size(); ++i) {
         const RangeConfig& r = cfg.address_map[i];
         validate_range(cfg, r, at.child(i));
+        validate_distinct_targets(r, at.child(i));
         if (!r.name.empty() && !names.insert(r.name).second) {
             at.child(i).child("name").error("\"" + r.name + "\" names another range already");
         }
@@ -195,6 +234,13 @@ void validate_address_map(const SystemConfig& cfg, const Cursor& at) {
         at.child(o->second).error("range " + format_address(b.base) + "+" + format_size(b.size_bytes) +
                                   " overlaps /address_map/" + std::to_string(o->first) + " (" +
                                   format_address(a.base) + "+" + format_size(a.size_bytes) + ")");
+    }
+}
+
+// A zero poll interval would have the driver poll without time passing.
+void validate_invalidate(const SystemConfig& cfg, const Cursor& at) {
+    if (cfg.invalidate.hha.poll_interval.as_ps() == 0) {
+        at.child("poll_interval").error("must be greater than zero (the driver would poll without time passing)");
     }
 }
 
@@ -283,7 +329,10 @@ void validate_system(const SystemConfig& cfg, const Cursor& root) {
             case MemoryKind::Nvdimm: report(m.nvdimm.validate(), at); break;
         }
     }
+    const std::size_t before = root.diag.count();
     validate_address_map(cfg, root.child("address_map"));
+    if (root.diag.count() == before) validate_device_sharing(cfg, root.child("address_map"));
+    validate_invalidate(cfg, root.child("invalidate"));
     // The estimate needs valid sizes, and a wrong one would only add noise.
     if (root.diag.empty()) validate_host_memory(cfg, root);
 }

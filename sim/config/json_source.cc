@@ -22,7 +22,19 @@ InputError usage_error(const std::string& arg, const std::string& message) {
 
 }  // namespace
 
+bool is_utf8(const std::string& text) {
+    try {
+        (void)Json(text).dump();  // the JSON writer checks the encoding
+        return true;
+    } catch (const Json::type_error&) {
+        return false;
+    }
+}
+
 Override parse_override(const std::string& arg) {
+    // Files are checked by the JSON parser; arguments would reach output
+    // files unchecked, where writing them fails.
+    if (!is_utf8(arg)) throw usage_error(arg, "not valid UTF-8");
     const auto eq = arg.find('=');
     if (eq == std::string::npos || eq == 0) {
         throw usage_error(arg, "expected PATH=VALUE such as caches.l1d.size=64KiB");

@@ -16,7 +16,11 @@ struct Override {
     std::string text;  // as typed, for messages
 };
 
-// Throws InputError (file "--set") when the argument is not "path=value".
+// Whether `text` is valid UTF-8, as every string of a JSON document must be.
+bool is_utf8(const std::string& text);
+
+// Throws InputError (file "--set") when the argument is not "path=value"
+// or not UTF-8.
 Override parse_override(const std::string& arg);
 // Applies overrides in order and notes their origin for later messages.
 void apply_overrides(Json& doc, const std::vector<Override>& overrides, Diagnostics& diag);

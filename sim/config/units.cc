@@ -1,9 +1,12 @@
 #include "sim/config/units.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -110,6 +113,27 @@ std::uint64_t to_whole(double v, std::string_view text, const char* what) {
     return static_cast<std::uint64_t>(r);
 }
 
+std::uint64_t parse_integer_digits(std::string_view text);
+
+// "<integer><unit>" in exact 64-bit arithmetic, since a double drops digits
+// past 2^53; nullopt when the number has a fraction or the unit is not in
+// the table (the general path then reads or reports it).
+std::optional<std::uint64_t> whole_with_units(std::string_view text, const std::vector<Unit>& units,
+                                              const char* what) {
+    const auto [number, unit] = split_number(text);
+    if (!is_plain_integer(number)) return std::nullopt;
+    for (const auto& [name, scale] : units) {
+        if (unit != name) continue;
+        const auto factor = static_cast<std::uint64_t>(scale);
+        const std::uint64_t n = parse_integer_digits(number);
+        if (n > std::numeric_limits<std::uint64_t>::max() / factor) {
+            throw std::invalid_argument(std::string(what) + " " + quoted(text) + " is out of range");
+        }
+        return n * factor;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::uint64_t parse_integer(std::string_view text) {
@@ -125,11 +149,22 @@ std::uint64_t parse_integer(std::string_view text) {
     if (!is_plain_integer(s)) {
         throw std::invalid_argument("expected an integer, got " + quoted(text));
     }
-    if (s.size() > 20 || (s.size() == 20 && s > "18446744073709551615")) {
-        throw std::invalid_argument("integer " + quoted(text) + " is out of range");
-    }
-    return std::stoull(s);
+    return parse_integer_digits(s);
 }
+
+namespace {
+
+// Decimal digits only, leading zeros allowed.
+std::uint64_t parse_integer_digits(std::string_view digits) {
+    const auto first = std::min(digits.find_first_not_of('0'), digits.size());
+    const std::string s(digits.substr(first));
+    if (s.size() > 20 || (s.size() == 20 && s > "18446744073709551615")) {
+        throw std::invalid_argument("integer " + quoted(digits) + " is out of range");
+    }
+    return s.empty() ? 0 : std::stoull(s);
+}
+
+}  // namespace
 
 std::uint64_t parse_size(std::string_view text) {
     const auto [number, unit] = split_number(text);
@@ -139,6 +174,7 @@ std::uint64_t parse_size(std::string_view text) {
         throw std::invalid_argument("expected a size such as 64KiB, got " + quoted(text) +
                                     " (sizes use binary units: KiB, MiB, GiB, TiB)");
     }
+    if (const auto v = whole_with_units(text, kSizeUnits, "size")) return *v;
     const double v = parse_with_units(text, kSizeUnits, "a size", "64KiB or 4096", false);
     return to_whole(v, text, "size");
 }
@@ -155,11 +191,13 @@ std::uint64_t parse_address(std::string_view text) {
 }
 
 common::Duration parse_time(std::string_view text) {
+    if (const auto ps = whole_with_units(text, kTimeUnits, "time")) return common::Duration::ps(*ps);
     const double ps = parse_with_units(text, kTimeUnits, "a time", "2ns or 10us", true);
     return common::Duration::ps(to_whole(ps, text, "time"));
 }
 
 std::uint64_t parse_frequency_hz(std::string_view text) {
+    if (const auto hz = whole_with_units(text, kFreqUnits, "frequency")) return *hz;
     const double hz = parse_with_units(text, kFreqUnits, "a frequency", "2GHz", true);
     return to_whole(hz, text, "frequency");
 }
@@ -207,10 +245,19 @@ std::string format_frequency(std::uint64_t hz) {
     return format_whole(hz, kFreqUnits);
 }
 
+// The shortest fixed-point decimal that reads back as the same double, so
+// that a resolved config reruns bit-identically ("25.6GB/s", never
+// 25.600000000000001); fixed-point because the parser takes no exponent.
 std::string format_bandwidth(double gbps) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.10gGB/s", gbps);
-    return buf;
+    std::string text;
+    for (int decimals = 0; decimals <= 1100; ++decimals) {
+        const int n = std::snprintf(nullptr, 0, "%.*f", decimals, gbps);
+        text.assign(static_cast<std::size_t>(n) + 1, '\0');
+        std::snprintf(text.data(), text.size(), "%.*f", decimals, gbps);
+        text.pop_back();
+        if (std::strtod(text.c_str(), nullptr) == gbps) break;
+    }
+    return text + "GB/s";
 }
 
 }  // namespace invalsim::config

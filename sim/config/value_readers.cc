@@ -7,7 +7,7 @@
 namespace invalsim::config {
 
 std::string describe(const Json& j) {
-    std::string s = j.dump();
+    std::string s = j.dump(-1, ' ', false, Json::error_handler_t::replace);
     if (s.size() > 60) s = s.substr(0, 57) + "...";
     switch (j.type()) {
         case Json::value_t::object: return "an object";

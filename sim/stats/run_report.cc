@@ -1,5 +1,7 @@
 #include "sim/stats/run_report.h"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -63,23 +65,32 @@ Json stats_document(const RunIdentity& id, const RunOutcome& o, const Json& syst
     doc["scenario"] = id.scenario;
     doc["seed"] = id.seed;
     doc["simulated_time_ns"] = o.simulated_time.as_ns();
-    const char* status = !o.blocked.empty() ? "blocked" : o.expects_failed ? "expect_failed" : "ok";
+    const char* status = !o.blocked.empty()      ? "blocked"
+                         : !o.incomplete.empty() ? "incomplete"
+                         : o.expects_failed      ? "expect_failed"
+                                                 : "ok";
     doc["outcome"] = {{"status", status},
                       {"expects_checked", o.expects_checked},
                       {"expects_failed", o.expects_failed},
                       {"failures", o.failures},
                       {"blocked", o.blocked}};
+    if (!o.incomplete.empty()) doc["incomplete"] = {{"reason", o.incomplete}};
     doc["system"] = system_stats.contains("system") ? system_stats["system"] : Json::object();
     return doc;
 }
 
+// The temporary name is the writer's own (its pid), so two processes
+// writing one file never mix their bytes; the last rename wins whole.
 void write_file_atomically(const std::string& path, const std::string& text) {
-    const std::string tmp = path + ".tmp";
+    const std::string tmp = path + ".tmp." + std::to_string(getpid());
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         out << text;
         out.flush();
-        if (!out) throw std::runtime_error("cannot write " + tmp);
+        if (!out) {
+            std::filesystem::remove(tmp);
+            throw std::runtime_error("cannot write " + tmp);
+        }
     }
     std::filesystem::rename(tmp, path);
 }

@@ -16,14 +16,19 @@ struct RunOutcome {
     std::uint64_t expects_failed = 0;
     config::Json failures = config::Json::array();
     config::Json blocked = config::Json::array();  // CPUs that never finished, and why
-    bool ok() const { return expects_failed == 0 && blocked.empty(); }
+    // Why the run stopped before its programs finished (a deadlock, an
+    // error, a signal); "" when it ran to the end.
+    std::string incomplete;
+    bool ok() const { return expects_failed == 0 && blocked.empty() && incomplete.empty(); }
 };
 
 RunOutcome collect_outcome(const std::vector<const cpu::Cpu*>& cpus, common::Duration sim_time);
 
 // stats.json: inputs, outcome and every component's statistics. Holds only
 // what the simulation determines, so equal inputs give identical files;
-// host measurements go to host.json.
+// host measurements go to host.json. A run that stopped early has
+// "incomplete": {"reason": ...} after its outcome, and the statistics of
+// what it did.
 struct RunIdentity {
     std::string config;    // config name
     std::string scenario;  // scenario name

@@ -1,9 +1,11 @@
 #include "sim/sweep/point_run.h"
 
 #include <fcntl.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 
@@ -28,7 +30,8 @@ std::string last_line(const std::string& file) {
 
 void write_point_files(const PointPlan& plan, const Json& fingerprint) {
     fs::create_directories(plan.dir);
-    fs::remove(plan.dir + "/status.json");
+    // A rerun starts clean: results on disk are always those of the status.
+    for (const char* f : {"status.json", "stats.json", "host.json", "config.resolved.json"}) fs::remove(plan.dir + "/" + f);
     Json point = {{"index", plan.index}, {"values", plan.values}, {"argv", plan.argv()}, {"fingerprint", fingerprint}};
     if (const auto scn = resolved_scenario(plan)) {
         const std::string path = resolved_scenario_path(plan);
@@ -45,8 +48,15 @@ void write_point_files(const PointPlan& plan, const Json& fingerprint) {
 pid_t start_point(const PointPlan& plan, const Json& fingerprint) {
     write_point_files(plan, fingerprint);
     const std::vector<std::string> argv = plan.argv();
+    const pid_t parent = getpid();
     const pid_t pid = fork();
     if (pid != 0) return pid;
+    // Its own process group, so that a terminal's Ctrl-C reaches the sweep
+    // alone, which passes it on once; and SIGTERM when the sweep dies (even
+    // by kill -9), so that no orphan keeps writing into a point's folder.
+    setpgid(0, 0);
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (getppid() != parent) _exit(128 + SIGTERM);
     const int out = open((plan.dir + "/stdout.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     const int err = open((plan.dir + "/stderr.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(out, 1);
@@ -67,7 +77,9 @@ bool finish_point(const std::string& dir, int wstatus) {
         st = {{"status", code == 0 ? "ok" : "expect_failed"}, {"exit_code", code}};
     } else {
         const std::string why = WIFSIGNALED(wstatus) ? "killed by signal " + std::to_string(WTERMSIG(wstatus))
-                                                     : "exit status " + std::to_string(code);
+                                : code == 128 + SIGINT || code == 128 + SIGTERM
+                                    ? "interrupted (exit status " + std::to_string(code) + ")"
+                                    : "exit status " + std::to_string(code);
         const std::string err = last_line(dir + "/stderr.txt");
         st = {{"status", "failed"}, {"exit_code", code}, {"error", why + (err.empty() ? "" : ": " + err)}};
     }

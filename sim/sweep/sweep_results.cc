@@ -33,6 +33,9 @@ std::string csv_cell(const Json& v) {
 Json point_status(const std::string& dir, const Json& stats) {
     Json st = read_json(dir + "/status.json");
     if (st.is_object()) return st;
+    if (stats.is_object() && stats.contains("incomplete")) {
+        return Json{{"status", "failed"}, {"error", "incomplete: " + stats["incomplete"].value("reason", "")}};
+    }
     if (stats.is_object()) {
         return Json{{"status", stats["outcome"]["status"] == "ok" ? "ok" : "expect_failed"}};
     }
@@ -72,8 +75,11 @@ CollectSummary collect(const std::string& results) {
     std::ostringstream jsonl;
     for (const Json& p : sweep["points"]) {
         const std::string dir = p["dir"];
-        const Json stats = read_json(results + "/" + dir + "/stats.json");
+        Json stats = read_json(results + "/" + dir + "/stats.json");
         const Json status = point_status(results + "/" + dir, stats);
+        // A failed point's partial statistics stay in its folder, out of the
+        // tables: they depend on when it stopped.
+        if (status["status"] == "failed") stats = Json();
         ++sum.points;
         (status["status"] == "failed" ? sum.failed : sum.completed) += 1;
         std::vector<std::pair<std::string, Json>> metrics;

@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -53,7 +55,52 @@ void write_plan(const SweepSpec& spec, const Plan& plan) {
     stats::write_file_atomically(plan.results + "/sweep.json", doc.dump(2) + "\n");
 }
 
+namespace {
+
+volatile std::sig_atomic_t g_stop = 0;
+
+void on_stop(int sig) {
+    if (g_stop != 0) {  // the second one: the user insists
+        std::signal(sig, SIG_DFL);
+        std::raise(sig);
+    }
+    g_stop = sig;
+}
+
+// SIGINT and SIGTERM while points run: no new point starts, the running
+// ones get the signal once (they write partial, marked results and exit),
+// and the sweep still collects what finished.
+class StopSignals {
+public:
+    StopSignals() {
+        g_stop = 0;
+        struct sigaction sa {};
+        sa.sa_handler = on_stop;
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, &m_old_int);
+        sigaction(SIGTERM, &sa, &m_old_term);
+    }
+    ~StopSignals() {
+        sigaction(SIGINT, &m_old_int, nullptr);
+        sigaction(SIGTERM, &m_old_term, nullptr);
+    }
+    StopSignals(const StopSignals&) = delete;
+    StopSignals& operator=(const StopSignals&) = delete;
+
+private:
+    struct sigaction m_old_int {};
+    struct sigaction m_old_term {};
+};
+
+int g_interrupted_by = 0;
+
+}  // namespace
+
+int interrupted_by() { return g_interrupted_by; }
+
 std::size_t run_points(const Plan& plan, const RunnerOptions& opts) {
+    const StopSignals stop_signals;
+    g_interrupted_by = 0;
     std::vector<std::size_t> todo;
     for (std::size_t i = 0; i < plan.points.size(); ++i) {
         if (opts.force || !point_complete(plan.points[i].dir, plan.fingerprints[i])) todo.push_back(i);
@@ -66,8 +113,14 @@ std::size_t run_points(const Plan& plan, const RunnerOptions& opts) {
     progress.start();
     std::map<pid_t, std::string> running;
     std::size_t next = 0, failed = 0;
+    bool passed_on = false;
     while (next < todo.size() || !running.empty()) {
-        while (next < todo.size() && running.size() < std::max(1U, opts.jobs)) {
+        if (g_stop != 0 && !passed_on) {
+            for (const auto& r : running) kill(r.first, g_stop);
+            passed_on = true;
+        }
+        if (g_stop != 0 && running.empty()) break;
+        while (g_stop == 0 && next < todo.size() && running.size() < std::max(1U, opts.jobs)) {
             const std::size_t i = todo[next++];
             const pid_t pid = start_point(plan.points[i], plan.fingerprints[i]);
             if (pid < 0) throw std::runtime_error("cannot start a process for point " + std::to_string(i));
@@ -81,6 +134,7 @@ std::size_t run_points(const Plan& plan, const RunnerOptions& opts) {
             usleep(20000);
             continue;
         }
+        if (pid < 0 && errno == EINTR) continue;
         if (pid < 0) break;
         const auto it = running.find(pid);
         if (it == running.end()) continue;
@@ -89,6 +143,7 @@ std::size_t run_points(const Plan& plan, const RunnerOptions& opts) {
         running.erase(it);
         progress.finished(ok);
     }
+    g_interrupted_by = g_stop;
     return failed;
 }
 

@@ -34,7 +34,12 @@ struct RunnerOptions {
 // Runs every point as its own process, `jobs` at a time, skipping complete
 // ones unless forced; a failed point is recorded and the others go on.
 // Shows progress on stderr. Returns the number of failed points.
+// SIGINT or SIGTERM stops it early: no new point starts, running ones get
+// the signal once and are recorded as failed, so a re-run redoes them.
 std::size_t run_points(const Plan& plan, const RunnerOptions& opts);
+
+// The signal that stopped the last run_points early, 0 if none.
+int interrupted_by();
 
 // Runs point `index` of the plan in `results` (written by write_plan) and
 // returns its exit status: what each line of an emitted job list does.

@@ -201,8 +201,9 @@ std::vector<Point> SweepSpec::points() const {
 
 std::pair<std::string, Json> read_parameter_arg(const std::string& arg, const std::string& option) {
     const auto eq = arg.find('=');
-    if (eq == std::string::npos || eq == 0) {
-        throw config::InputError({{option, "", "expected PATH=VALUES, got \"" + arg + "\"", ""}});
+    if (eq == std::string::npos || eq == 0 || !config::is_utf8(arg)) {
+        const char* what = eq == std::string::npos || eq == 0 ? "expected PATH=VALUES" : "not valid UTF-8";
+        throw config::InputError({{option, "", std::string(what) + ", got \"" + arg + "\"", ""}});
     }
     const std::string text = arg.substr(eq + 1);
     const std::string where = option + " " + arg;

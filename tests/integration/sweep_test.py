@@ -11,6 +11,9 @@ emit      job lists and Slurm scripts record a point's error as a local run does
 resolved  a point's folder alone reruns it with identical statistics
 progress  the terminal bar (under `script`) and plain progress lines
 plots     every figure kind from the shipped sweeps, and the report
+interrupt SIGINT, kill -9 and a crashing point lose no finished point, and a
+          re-run completes the sweep; an interrupted or failing `run` writes
+          a whole stats.json marked incomplete
 """
 import csv
 import filecmp
@@ -19,8 +22,10 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 
 GROUP, INVALSIM, REPO, WORK = sys.argv[1:5]
 SCN = os.path.join(REPO, "tests", "integration", "scenarios", "inv_policy.json")
@@ -86,9 +91,11 @@ def test_runs():
     assert "already complete" not in r.stderr and to_run(r) == 14, r.stderr
     assert os.path.getmtime(os.path.join(a, "points", "00000", "stats.json")) > stamp
     assert open(os.path.join(a, "results.csv")).read() == before
-    # Results do not depend on --jobs.
+    # Results do not depend on --jobs: the tables and every point's stats.json.
     sweep(spec, "--jobs", "1", "--out", b, expect=1)
-    assert filecmp.cmp(os.path.join(a, "results.csv"), os.path.join(b, "results.csv"), shallow=False)
+    for name in ["results.csv", "results.jsonl"] + [os.path.join("points", "%05d" % i, "stats.json") for i in
+                                                    range(7)]:
+        assert filecmp.cmp(os.path.join(a, name), os.path.join(b, name), shallow=False), name
     lines = [json.loads(l) for l in open(os.path.join(a, "results.jsonl")) if l.strip()]
     assert len(lines) == 14 and lines[1]["stats"]["config"] == "arm64-hha"
     assert lines[1]["values"] == {"config.home_agents.count": 1, "scenario.cpus.cpu0.0.len": "64KiB"}
@@ -284,6 +291,145 @@ def test_progress():
     redraws = [b for b in bars if b[1] == "1"]
     assert len(redraws) >= 2 and redraws[-1][2] != redraws[0][2], bars  # the clock moved between points
     assert "2/2 points, 0 failed" in r.stdout and "\x1b[K\r\n" in r.stdout
+
+
+# One CPU of the minimal config: three quick points, a slow one (seconds),
+# a quick one.
+INTERRUPTIBLE = ["--scenario", os.path.join(WORK, "generate.json"),
+                 "--param", "scenario.cpus.cpu0.1.count=1000,2000,3000,10000000,4000"]
+
+
+def write_interruptible_scenario():
+    write_json(INTERRUPTIBLE[1], {"config": os.path.join(REPO, "configs", "minimal.json"), "cpus": {"cpu0": [
+        {"op": "write", "addr": "0x8000_0000", "size": 64, "pattern": "0x11"},
+        {"op": "generate", "pattern": "uniform", "base": "0x8000_0000", "footprint": "1MiB", "count": 1000}]}})
+
+
+def wait_for(cond, what, timeout=120):
+    end = time.time() + timeout
+    while not cond():
+        assert time.time() < end, "timed out waiting for " + what
+        time.sleep(0.05)
+
+
+def point_file(out, i, name):
+    return os.path.join(out, "points", "%05d" % i, name)
+
+
+def point_pid(out, i):
+    """The pid of the process running point i, from /proc."""
+    needle = os.path.join(out, "points", "%05d" % i).encode()
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            argv = open("/proc/%s/cmdline" % pid, "rb").read().split(b"\0")
+        except OSError:
+            continue
+        if needle in argv and b"--out" in argv:
+            return int(pid)
+    return None
+
+
+def start_and_stop_at_point_3(out, stop):
+    """Starts a sweep one point at a time; once points 0-2 are done and point
+    3 is running, calls stop(sweep process)."""
+    p = subprocess.Popen([INVALSIM, "sweep", *INTERRUPTIBLE, "--jobs", "1", "--out", out],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wait_for(lambda: all(os.path.exists(point_file(out, i, "status.json")) for i in range(3)), "points 0-2")
+    wait_for(lambda: point_pid(out, 3) is not None, "point 3 to start")
+    time.sleep(0.5)  # into its simulation
+    stop(p)
+    return p
+
+
+def assert_finished_points_intact(out, ref, finished):
+    for i in finished:
+        assert json.load(open(point_file(out, i, "status.json")))["status"] == "ok", i
+        assert filecmp.cmp(point_file(out, i, "stats.json"), point_file(ref, i, "stats.json"), shallow=False), i
+    leftovers = glob.glob(os.path.join(out, "**", "*.tmp*"), recursive=True)
+    assert not leftovers, leftovers
+
+
+def assert_partial(stats_file, reason):
+    stats = json.load(open(stats_file))  # whole: it parses
+    assert stats["outcome"]["status"] == "incomplete", stats["outcome"]
+    assert stats["incomplete"]["reason"] == reason, stats["incomplete"]
+    assert "cpu0" in stats["system"] and "dram0" in stats["system"]
+    return stats
+
+
+def rerun_completes(out, ref, done_before):
+    r = sweep(*INTERRUPTIBLE, "--jobs", "2", "--out", out, expect=0)
+    assert "%d of 5 points already complete, skipped" % done_before in r.stderr, r.stderr
+    for name in ("results.csv", "results.jsonl"):
+        assert filecmp.cmp(os.path.join(out, name), os.path.join(ref, name), shallow=False), name
+
+
+def test_interrupt():
+    write_interruptible_scenario()
+    ref = os.path.join(WORK, "ref")
+    sweep(*INTERRUPTIBLE, "--jobs", "2", "--out", ref, expect=0)
+
+    # Ctrl-C (SIGINT to the sweep): the running point gets it once, writes
+    # its partial statistics and is recorded as failed; the tables list it
+    # without them.
+    a = os.path.join(WORK, "sigint")
+    p = start_and_stop_at_point_3(a, lambda p: p.send_signal(signal.SIGINT))
+    out, err = p.communicate(timeout=120)
+    assert p.returncode == 128 + signal.SIGINT, (p.returncode, out, err)
+    assert "sweep: interrupted; finished points are kept" in err, err
+    assert_finished_points_intact(a, ref, range(3))
+    assert "interrupted" in json.load(open(point_file(a, 3, "status.json")))["error"]
+    assert_partial(point_file(a, 3, "stats.json"), "interrupted by SIGINT")
+    assert not os.path.exists(point_file(a, 4, "point.json"))  # never started
+    table = rows(a)
+    assert [t["status"] for t in table] == ["ok", "ok", "ok", "failed", "failed"], table
+    assert table[3]["system.cpu0.loads"] == "" and table[0]["system.cpu0.loads"] != ""
+    rerun_completes(a, ref, 3)
+
+    # kill -9 of the sweep: the running point is sent SIGTERM (its parent
+    # died), writes its partial statistics and stops; the re-run redoes it.
+    b = os.path.join(WORK, "kill9")
+    p = start_and_stop_at_point_3(b, lambda p: p.kill())
+    p.communicate(timeout=60)
+    wait_for(lambda: os.path.exists(point_file(b, 3, "stats.json")), "point 3's partial stats")
+    wait_for(lambda: point_pid(b, 3) is None, "point 3 to end")
+    assert_finished_points_intact(b, ref, range(3))
+    assert_partial(point_file(b, 3, "stats.json"), "interrupted by SIGTERM")
+    assert not os.path.exists(point_file(b, 3, "status.json"))
+    rerun_completes(b, ref, 3)
+
+    # A point that crashes (SIGSEGV): recorded as failed, the sweep goes on.
+    # In the sanitized build AddressSanitizer catches the SIGSEGV, reports
+    # it and aborts (tools/test-sanitized sets abort_on_error=1): the point
+    # dies of SIGABRT instead.
+    c = os.path.join(WORK, "crash")
+    p = start_and_stop_at_point_3(c, lambda p: os.kill(point_pid(c, 3), signal.SIGSEGV))
+    out, err = p.communicate(timeout=120)
+    assert p.returncode == 1 and "5 points, 4 completed, 1 failed" in out, (p.returncode, out, err)
+    assert_finished_points_intact(c, ref, [0, 1, 2, 4])
+    died_of = signal.SIGABRT if b"__asan_init" in open(INVALSIM, "rb").read() else signal.SIGSEGV
+    error = json.load(open(point_file(c, 3, "status.json")))["error"]
+    assert "killed by signal %d" % died_of in error, error
+    rerun_completes(c, ref, 4)
+
+    # `invalsim run` stopped by SIGINT or SIGTERM: exit 128 + signal, a whole
+    # stats.json marked incomplete, the other result files too.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        d = os.path.join(WORK, "run-" + signal.Signals(sig).name)
+        p = subprocess.Popen([INVALSIM, "run", "--scenario", INTERRUPTIBLE[1],
+                              "--scenario-set", "cpus.cpu0.1.count=1000000000", "--out", d],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(3.0)  # well into the simulation
+        p.send_signal(sig)
+        out, err = p.communicate(timeout=60)
+        name = signal.Signals(sig).name
+        assert p.returncode == 128 + sig, (p.returncode, out, err)
+        assert "INCOMPLETE: interrupted by " + name in out, out
+        stats = assert_partial(os.path.join(d, "stats.json"), "interrupted by " + name)
+        assert stats["simulated_time_ns"] > 0 and stats["system"]["cpu0"]["loads"] > 0, stats["system"]["cpu0"]
+        assert json.load(open(os.path.join(d, "host.json")))["host_seconds"] > 0
+        assert json.load(open(os.path.join(d, "config.resolved.json")))["name"] == "minimal"
+        assert not glob.glob(os.path.join(d, "*.tmp*"))
 
 
 def plot(results, *args):

@@ -197,6 +197,34 @@ TEST_CASE("bad configs are rejected with path and reason", "[config]") {
         j["home_agents"] = {{"snoop_filter_entries", 1ULL << 27}};
         check_one(errors(j), "/home_agents/snoop_filter_entries", "must be at most 67108864");
     }
+    SECTION("30 two ranges on the same device bytes") {
+        j["address_map"][1]["target"] = "dram0";
+        j["address_map"][1]["target_offset"] = "512MiB";
+        j["address_map"][1]["size"] = "512MiB";
+        j["address_map"][0]["size"] = "768MiB";
+        check_one(errors(j), "/address_map/1/target_offset",
+                  "maps bytes of \"dram0\" that /address_map/0 maps too (device offsets 0x0-0x2fffffff)");
+    }
+    SECTION("31 a device twice in one interleave set") {
+        j["memories"] = {{"dram0", {{"type", "dram"}, {"size", "1GiB"}}},
+                         {"cxl0", {{"type", "cxl_type3"}, {"size", "1GiB"}}}};
+        j["address_map"] = Json::array({{{"name", "r"}, {"base", "0x0"}, {"size", "1GiB"},
+                                         {"target", {"cxl0", "cxl0"}}}});
+        check_one(errors(j), "/address_map/0/target/1", "\"cxl0\" is already in this interleave set");
+    }
+    SECTION("32 zero poll interval") {
+        j["invalidate"] = {{"poll_interval", "0ns"}};
+        check_one(errors(j), "/invalidate/poll_interval", "greater than zero");
+    }
+}
+
+TEST_CASE("ranges on one device side by side are accepted", "[config]") {
+    Json j = base();
+    j["address_map"][0]["size"] = "512MiB";
+    j["address_map"][1]["target"] = "dram0";
+    j["address_map"][1]["target_offset"] = "512MiB";
+    j["address_map"][1]["size"] = "512MiB";
+    CHECK(parse_system_config(j, "t.json").address_map.size() == 2);
 }
 
 TEST_CASE("caches within limits can still add up past the host budget", "[config]") {

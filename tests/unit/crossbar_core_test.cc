@@ -81,7 +81,7 @@ SCENARIO("a read sends a header out and brings the data back", "[noc]") {
     AND_THEN("the response leg carries header and line, then the hop back") {
         x.back(h, d, d);
         CHECK(d == kHop + kHeader + kHeaderAndLine + kHop);
-        const noc::PortStats& p = x.stats().ports[0];
+        const noc::PortStats p = x.stats().ports[0];  // a copy: stats() returns by value
         CHECK(p.read_bytes == 64);
         CHECK(p.write_bytes == 0);
         CHECK(p.busy == kHeader);
@@ -92,7 +92,7 @@ SCENARIO("a read sends a header out and brings the data back", "[noc]") {
 SCENARIO("a write carries its data on the request leg and a completion back", "[noc]") {
     CrossbarCore x = make_crossbar();
     CHECK(access(x, 0, 0x40, 64, false, Duration()) == kHop + kHeaderAndLine + kHeader + kHop);
-    const noc::PortStats& p = x.stats().ports[0];
+    const noc::PortStats p = x.stats().ports[0];  // a copy: stats() returns by value
     CHECK(p.write_bytes == 64);
     CHECK(p.busy == kHeaderAndLine);
     CHECK(p.response_busy == kHeader);

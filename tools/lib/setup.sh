@@ -10,6 +10,8 @@ PACKAGES=(cmake make g++ pkg-config libsystemc-dev libboost-program-options-dev
           nlohmann-json3-dev catch2 python3 python3-matplotlib)
 # Only the test suite needs these (a one-node Slurm for the cluster-sweep test).
 TEST_PACKAGES=(slurm-wlm munge)
+# Only tools/fuzz needs these (libFuzzer comes with clang's runtime).
+FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 missing_packages() {
     local p

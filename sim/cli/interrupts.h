@@ -1,0 +1,36 @@
+#pragma once
+
+#include <csignal>
+#include <memory>
+#include <string>
+#include <thread>
+
+namespace invalsim::cli {
+
+// Ctrl-C (SIGINT) and SIGTERM while `run` or `validate` works. The first one
+// stops the simulation at its next delta cycle, so the command still writes
+// what the run did, marked incomplete, and exits with 128 + the signal; a
+// second one ends the process at once. Create it before sc_start (it owns a
+// primitive channel) and keep it until the results are written.
+class InterruptGuard {
+public:
+    InterruptGuard();
+    ~InterruptGuard();
+    InterruptGuard(const InterruptGuard&) = delete;
+    InterruptGuard& operator=(const InterruptGuard&) = delete;
+
+    // The first signal received so far, 0 if none.
+    int signal() const;
+
+private:
+    class StopChannel;
+    std::unique_ptr<StopChannel> m_channel;
+    std::thread m_watcher;
+    struct sigaction m_old_int {};
+    struct sigaction m_old_term {};
+};
+
+// "SIGINT", "SIGTERM", or "signal N".
+std::string signal_name(int sig);
+
+}  // namespace invalsim::cli
