@@ -1,0 +1,61 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "models/common/zeroed_array.h"
+
+using invalsim::common::ZeroedArray;
+
+namespace {
+bool all_zero(const ZeroedArray<std::uint8_t>& a) {
+    return std::all_of(a.data(), a.data() + a.size(), [](std::uint8_t b) { return b == 0; });
+}
+}  // namespace
+
+SCENARIO("zeroed arrays start zero whatever their size and whatever was freed before", "[common]") {
+    // Sizes on each path: calloc, packed into shared huge-page slabs, mapped alone.
+    const std::size_t size = GENERATE(std::size_t{4096}, std::size_t{64} << 10, std::size_t{300} << 10,
+                                      (std::size_t{2} << 20) - 64, std::size_t{3} << 20);
+    GIVEN("arrays of " << size << " bytes written all over and freed") {
+        std::vector<ZeroedArray<std::uint8_t>> arrays;
+        for (int i = 0; i < 3; ++i) {
+            arrays.emplace_back(size);
+            std::fill(arrays.back().data(), arrays.back().data() + size, std::uint8_t(0xA5));
+        }
+        THEN("they do not overlap") {
+            for (std::size_t i = 0; i < arrays.size(); ++i) {
+                for (std::size_t j = i + 1; j < arrays.size(); ++j) {
+                    const auto* a = arrays[i].data();
+                    const auto* b = arrays[j].data();
+                    CHECK((a + size <= b || b + size <= a));
+                }
+            }
+        }
+        WHEN("one is freed and new ones are made") {
+            arrays.erase(arrays.begin() + 1);
+            ZeroedArray<std::uint8_t> fresh(size);
+            ZeroedArray<std::uint8_t> sparse(size, false);
+            THEN("the new ones read zero, the others keep their data") {
+                CHECK(all_zero(fresh));
+                CHECK(all_zero(sparse));
+                CHECK(arrays[0][size - 1] == 0xA5);
+                CHECK(arrays[1][0] == 0xA5);
+            }
+        }
+    }
+}
+
+TEST_CASE("packed arrays are page aligned, so that freeing one returns whole pages", "[common]") {
+    std::vector<ZeroedArray<std::uint64_t>> arrays;
+    for (int i = 0; i < 200; ++i) arrays.emplace_back(std::size_t{9000} + i);  // 72 KiB+: packed; 200 of them span slabs
+    for (auto& a : arrays) {
+        CHECK(reinterpret_cast<std::uintptr_t>(a.data()) % 4096 == 0);
+        a[a.size() - 1] = 7;
+    }
+    arrays.erase(arrays.begin(), arrays.begin() + 100);  // the first slab's arrays all go
+    ZeroedArray<std::uint64_t> again(9000);
+    CHECK(again[8999] == 0);
+    for (const auto& a : arrays) CHECK(a[a.size() - 1] == 7);
+}
