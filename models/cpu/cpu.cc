@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <stdexcept>
 #include <string>
 
 #include "models/coherence/line_extension.h"
@@ -25,6 +26,11 @@ Cpu::Cpu(sc_core::sc_module_name name, const Setup& setup, Program program)
     m_trans.set_extension(m_source);  // the payload owns it
     SC_HAS_PROCESS(Cpu);
     SC_THREAD(run);
+}
+
+void Cpu::replace_ops_after(std::size_t index, const Program& program) {
+    if (program.size() != m_program.size()) throw std::logic_error(m_track + ": programs of different lengths");
+    for (std::size_t i = index + 1; i < m_program.size(); ++i) m_program[i] = program[i];
 }
 
 void Cpu::run() {

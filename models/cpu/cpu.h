@@ -82,6 +82,11 @@ public:
     // (at once if the program has ended: the CPU is idle).
     void inject_stall(common::Duration not_before, common::Duration length, bool irqs_off);
 
+    // Ops after `index` become those of `program` (same length): a forked
+    // copy of the run turning into another sweep point while this CPU waits
+    // at a barrier, in place so that the op it stands at stays valid.
+    void replace_ops_after(std::size_t index, const Program& program);
+
     // A workload error (a bad trace line), empty if none, and the op it came from.
     const std::string& error() const { return m_error; }
     const std::string& error_where() const { return m_error_where; }

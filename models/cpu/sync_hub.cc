@@ -1,5 +1,7 @@
 #include "models/cpu/sync_hub.h"
 
+#include <utility>
+
 namespace invalsim::cpu {
 
 void SyncHub::declare_barrier(const std::string& name, std::uint32_t participants) {
@@ -16,6 +18,7 @@ void SyncHub::declare_event(const std::string& name) {
 void SyncHub::barrier(const std::string& name) {
     Barrier& b = *m_barriers.at(name);
     if (++b.arrived == b.needed) {
+        if (b.first_release) std::exchange(b.first_release, nullptr)();
         b.arrived = 0;
         ++b.generation;
         b.released.notify(sc_core::SC_ZERO_TIME);
@@ -34,6 +37,10 @@ void SyncHub::signal(const std::string& name) {
 void SyncHub::wait_event(const std::string& name) {
     Flag& f = *m_flags.at(name);
     while (!f.set) sc_core::wait(f.raised);
+}
+
+void SyncHub::on_first_release(const std::string& name, std::function<void()> hook) {
+    m_barriers.at(name)->first_release = std::move(hook);
 }
 
 bool SyncHub::is_set(const std::string& name) const {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -22,12 +23,18 @@ public:
     void wait_event(const std::string& name);
     bool is_set(const std::string& name) const;
 
+    // Called once, in the last arriving CPU's thread, when barrier `name`
+    // first releases and before anyone passes it: every participant then
+    // stands at that barrier (what a sweep's shared start forks at).
+    void on_first_release(const std::string& name, std::function<void()> hook);
+
 private:
     struct Barrier {
         std::uint32_t needed = 0;
         std::uint32_t arrived = 0;
         std::uint64_t generation = 0;
         sc_core::sc_event released;
+        std::function<void()> first_release;
     };
     struct Flag {
         bool set = false;

@@ -42,6 +42,8 @@ public:
     void register_stats(stats::StatsTree& tree) const;
     std::vector<const cpu::Cpu*> cpus() const;
     invalidate::Framework& framework() { return *m_framework; }
+    cpu::SyncHub& sync() { return m_sync; }
+    cpu::Cpu& cpu(std::size_t index) { return m_tiles.at(index)->core(); }
     // Timeline events go to `sink` (null: tracing off).
     void set_trace(common::TraceSink* sink);
     const golden::GoldenModel* golden() const { return m_golden.get(); }

@@ -46,10 +46,7 @@ private:
 InterruptGuard::InterruptGuard() : m_channel(std::make_unique<StopChannel>()) {
     g_signal = 0;
     if (pipe(g_pipe) != 0) throw std::runtime_error("cannot create a pipe for signal handling");
-    m_watcher = std::thread([this] {
-        unsigned char byte = 0;
-        while (read(g_pipe[0], &byte, 1) == 1 && byte != 0) m_channel->stop_soon();
-    });
+    start_watcher();
     struct sigaction sa {};
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
@@ -67,6 +64,21 @@ InterruptGuard::~InterruptGuard() {
     close(g_pipe[0]);
     close(g_pipe[1]);
     g_pipe[0] = g_pipe[1] = -1;
+}
+
+void InterruptGuard::start_watcher() {
+    m_watcher = std::thread([this] {
+        unsigned char byte = 0;
+        while (read(g_pipe[0], &byte, 1) == 1 && byte != 0) m_channel->stop_soon();
+    });
+}
+
+void InterruptGuard::restart_after_fork() {
+    m_watcher.detach();  // a handle to the parent's thread: nothing to join here
+    close(g_pipe[0]);
+    close(g_pipe[1]);
+    if (pipe(g_pipe) != 0) throw std::runtime_error("cannot create a pipe for signal handling");
+    start_watcher();
 }
 
 int InterruptGuard::signal() const { return g_signal.load(); }

@@ -22,7 +22,12 @@ public:
     // The first signal received so far, 0 if none.
     int signal() const;
 
+    // In a child of fork(): only the forking thread lives on there, so the
+    // watcher is gone and the pipe is the parent's; both are made anew.
+    void restart_after_fork();
+
 private:
+    void start_watcher();
     class StopChannel;
     std::unique_ptr<StopChannel> m_channel;
     std::thread m_watcher;

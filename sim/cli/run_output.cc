@@ -47,7 +47,12 @@ void add_run_options(po::options_description& desc, RunOptions& opts) {
          "output folder for stats.json, host.json and config.resolved.json (default: invalsim-out)")
         ("quiet,q", po::bool_switch(&opts.quiet), "print nothing but errors")
         ("trace", po::value(&opts.trace)->value_name("FILE"),
-         "write the run's timeline to FILE (Chrome trace-event JSON: open it in ui.perfetto.dev)");
+         "write the run's timeline to FILE (Chrome trace-event JSON: open it in ui.perfetto.dev)")
+        ("fork-at", po::value(&opts.fork_at)->value_name("BARRIER"),
+         "with --fork-point: when BARRIER first releases, fork a copy of the run for each other point "
+         "(what `invalsim sweep --fork-at` passes; see docs/sweeps.md)")
+        ("fork-point", po::value(&opts.fork_points)->value_name("DIR")->composing(),
+         "a sweep point's folder (with its point.json) that forks from this run at --fork-at");
 }
 
 void ensure_writable_dir(const std::string& option, const std::string& dir) {
@@ -77,6 +82,7 @@ void prepare_outputs(const RunOptions& opts) {
 HostFigures write_results(const std::string& dir, const Inputs& in, const SimulationResult& res) {
     HostFigures host = measure_host(res.host_seconds, res.stats);
     host.invalidate_seconds = res.call_host_seconds;
+    host.shared_start = res.shared_start;
     stats::write_file_atomically(dir + "/config.resolved.json", config::resolved_json(in.config).dump(2) + "\n");
     stats::write_file_atomically(dir + "/stats.json", res.stats.dump(2) + "\n");
     stats::write_file_atomically(dir + "/host.json", host_json(host).dump(2) + "\n");

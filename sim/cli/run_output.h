@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "sim/cli/inputs.h"
 #include "sim/cli/options.h"
@@ -19,6 +20,10 @@ struct RunOptions {
     bool quiet = false;
     bool check = false;
     std::string trace;
+    // A sweep's shared start (sim/cli/shared_start.h): the barrier, and the
+    // folders of the points that fork from this run there.
+    std::string fork_at;
+    std::vector<std::string> fork_points;
 
     std::string scenario_or_default() const;
 };

@@ -34,22 +34,24 @@ std::string run_kernel(const InterruptGuard& interrupts, std::exception_ptr& err
 
 }  // namespace
 
-SimulationResult simulate(const Inputs& in, const CheckOptions& check, const std::string& trace_file,
-                          const InterruptGuard& interrupts) {
+SimulationResult simulate(const Inputs& own, const CheckOptions& check, const std::string& trace_file,
+                          InterruptGuard& interrupts, SharedStart* shared) {
     SimulationResult res;
     const auto start = std::chrono::steady_clock::now();
     sc_core::sc_report_handler::set_actions(sc_core::SC_WARNING, sc_core::SC_DISPLAY | sc_core::SC_THROW);
     // The only informational report is sc_stop()'s, after a workload error
     // or a signal, both reported properly below.
     sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
-    tlm_utils::tlm_quantumkeeper::set_global_quantum(common::to_sc(in.config.simulation.quantum));
-    build::System system("system", in.config, in.scenario, in.seed, check.enabled, check.examples_per_step);
+    tlm_utils::tlm_quantumkeeper::set_global_quantum(common::to_sc(own.config.simulation.quantum));
+    build::System system("system", own.config, own.scenario, own.seed, check.enabled, check.examples_per_step);
+    if (shared) shared->attach(system, own, interrupts);
     std::unique_ptr<stats::ChromeTrace> trace;
     if (!trace_file.empty()) {
         trace = std::make_unique<stats::ChromeTrace>();
         system.set_trace(trace.get());
     }
     std::string stopped = run_kernel(interrupts, res.error);
+    const Inputs& in = shared ? shared->inputs(own) : own;  // which point this process ended as
     if (trace) {
         const auto parent = std::filesystem::path(trace_file).parent_path();
         if (!parent.empty()) std::filesystem::create_directories(parent);
@@ -83,7 +85,9 @@ SimulationResult simulate(const Inputs& in, const CheckOptions& check, const std
             stopped.empty() ? system.final_check() : std::vector<golden::DeviceCheck>{};
         res.stats["coherence"] = stats::coherence_json(*system.golden(), system.memory_names(), checks);
     }
-    res.host_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    res.host_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() -
+                       (shared ? shared->paused_seconds() : 0.0);
+    if (shared) res.shared_start = shared->host_note();
     return res;
 }
 

@@ -5,6 +5,7 @@
 
 #include "sim/cli/inputs.h"
 #include "sim/cli/interrupts.h"
+#include "sim/cli/shared_start.h"
 #include "sim/config/json.h"
 #include "sim/stats/run_report.h"
 
@@ -17,6 +18,7 @@ struct SimulationResult {
     stats::RunOutcome outcome;
     std::vector<double> call_host_seconds;  // per invalidate call
     double host_seconds = 0;
+    config::Json shared_start;  // SharedStart::host_note
     // What stopped a failed run (rethrown once its partial results are
     // written); null when it ended by itself.
     std::exception_ptr error;
@@ -35,7 +37,9 @@ struct CheckOptions {
 // A run that fails part-way (an error, an exception, a deadlock, a signal
 // caught by `interrupts`) still returns its statistics so far, with
 // outcome.incomplete saying why.
+// With a `shared` start, the process may end as another sweep point: its
+// statistics then name that point's inputs (shared->inputs(in)).
 SimulationResult simulate(const Inputs& in, const CheckOptions& check, const std::string& trace_file,
-                          const InterruptGuard& interrupts);
+                          InterruptGuard& interrupts, SharedStart* shared = nullptr);
 
 }  // namespace invalsim::cli

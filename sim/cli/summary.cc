@@ -62,11 +62,13 @@ HostFigures measure_host(double seconds, const Json& stats) {
 }
 
 Json host_json(const HostFigures& h) {
-    return Json{{"host_seconds", h.seconds},
-                {"peak_rss_bytes", h.peak_rss_bytes},
-                {"accesses", h.accesses},
-                {"accesses_per_host_second", h.seconds > 0 ? h.accesses / h.seconds : 0.0},
-                {"invalidate_call_host_seconds", h.invalidate_seconds}};
+    Json j{{"host_seconds", h.seconds},
+           {"peak_rss_bytes", h.peak_rss_bytes},
+           {"accesses", h.accesses},
+           {"accesses_per_host_second", h.seconds > 0 ? h.accesses / h.seconds : 0.0},
+           {"invalidate_call_host_seconds", h.invalidate_seconds}};
+    if (!h.shared_start.is_null()) j["shared_start"] = h.shared_start;
+    return j;
 }
 
 std::string run_summary(const Json& stats, const HostFigures& host) {

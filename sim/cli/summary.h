@@ -12,6 +12,7 @@ struct HostFigures {
     std::uint64_t peak_rss_bytes = 0;
     std::uint64_t accesses = 0;  // CPU memory transactions
     std::vector<double> invalidate_seconds;  // per invalidate call
+    config::Json shared_start;               // a sweep's shared start, else null
 };
 
 // The short human summary printed after a run, from stats.json's content.

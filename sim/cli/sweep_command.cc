@@ -31,6 +31,7 @@ struct SweepOptions {
     std::size_t chunk = 1;
     std::string collect;
     long run_point = -1;
+    std::string fork_at;
 };
 
 std::string self_exe() {
@@ -89,6 +90,9 @@ int sweep_command(const std::vector<std::string>& args) {
         ("out,o", po::value(&o.out)->value_name("DIR"), "results folder (default: sweep-out)")
         ("jobs,j", po::value(&o.jobs)->value_name("N"), "points run at once (default: the number of cores)")
         ("force", po::bool_switch(&o.force), "rerun points whose results are already complete")
+        ("fork-at", po::value(&o.fork_at)->value_name("BARRIER"),
+         "points that differ only in ops after BARRIER share one run up to it: it forks a copy per "
+         "point when BARRIER first releases (a warm-up simulated once; see docs/sweeps.md)")
         ("emit", po::value(&o.emit)->multitoken()->value_name("slurm DIR"),
          "write a Slurm job array and a GNU parallel job list to DIR instead of running")
         ("chunk", po::value(&o.chunk)->value_name("K"), "points per Slurm array task (default 1)")
@@ -117,6 +121,7 @@ int sweep_command(const std::vector<std::string>& args) {
         if (o.emit.size() != 2 || o.emit[0] != "slurm") {
             throw po::error("--emit takes: slurm DIR");
         }
+        if (!o.fork_at.empty()) throw po::error("--fork-at shares runs on this machine only; it cannot go with --emit");
         ensure_writable_dir("--emit", o.emit[1]);
         const sweep::Plan plan = sweep::make_plan(spec, o.emit[1], self_exe());
         sweep::write_plan(spec, plan);
@@ -129,7 +134,7 @@ int sweep_command(const std::vector<std::string>& args) {
     ensure_writable_dir("--out", o.out);
     const sweep::Plan plan = sweep::make_plan(spec, o.out, self_exe());
     sweep::write_plan(spec, plan);
-    const std::size_t failed = sweep::run_points(plan, {o.jobs, o.force, isatty(2) != 0});
+    const std::size_t failed = sweep::run_points(plan, {o.jobs, o.force, isatty(2) != 0, o.fork_at});
     const auto sum = sweep::collect(o.out);
     std::cout << "sweep: " << sum.points << " points, " << sum.completed << " completed, " << failed
               << " failed; results: " << o.out << "/results.csv\n";

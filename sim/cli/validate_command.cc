@@ -110,12 +110,16 @@ int validate_command(const std::vector<std::string>& args) {
                        "scenario")) {
         return kExitOk;
     }
-    const InterruptGuard interrupts;
-    const Inputs in = load_inputs(opts.scenario_or_default(), opts.inputs.config, opts.inputs.sets, opts.seed,
-                                  opts.inputs.scenario_sets);
+    InterruptGuard interrupts;
+    const Inputs own = load_inputs(opts.scenario_or_default(), opts.inputs.config, opts.inputs.sets, opts.seed,
+                                   opts.inputs.scenario_sets);
+    SharedStart shared(opts);
     prepare_outputs(opts);
-    const SimulationResult res = simulate(in, {true, examples}, opts.trace, interrupts);
-    const HostFigures host = write_results(opts.out, in, res);
+    const SimulationResult res = simulate(own, {true, examples}, opts.trace, interrupts, &shared);
+    // After a shared start this process may have become another point.
+    const Inputs& in = shared.inputs(own);
+    const std::string& out = shared.out(opts.out);
+    const HostFigures host = write_results(out, in, res);
     const Json& c = res.stats["coherence"];
     std::ostringstream bounds;
     const bool coherent = verdict(c, in.scenario, bounds);
@@ -125,8 +129,8 @@ int validate_command(const std::vector<std::string>& args) {
                              (res.outcome.ok() ? "" : "  the scenario's other expectations: " + std::to_string(res.outcome.expects_failed) +
                                                   " failed, " + std::to_string(res.outcome.blocked.size()) +
                                                   " CPUs blocked (stats.json \"outcome\")\n");
-    if (!opts.quiet) {
-        std::cout << head << run_summary(res.stats, host) << findings(c) << tail << "results: " << opts.out
+    if (!shared.quiet(opts.quiet)) {
+        std::cout << head << run_summary(res.stats, host) << findings(c) << tail << "results: " << out
                   << "/stats.json\n";
     } else if (!ok) {
         std::cout << head << tail;

@@ -45,9 +45,27 @@ void write_point_files(const PointPlan& plan, const Json& fingerprint) {
 
 }  // namespace
 
-pid_t start_point(const PointPlan& plan, const Json& fingerprint) {
+void ready_point(const PointPlan& plan, const Json& fingerprint) { write_point_files(plan, fingerprint); }
+
+bool point_status_ok(const std::string& dir) {
+    std::ifstream in(dir + "/status.json");
+    if (!in) return false;
+    try {
+        return Json::parse(in).value("status", "failed") != "failed";
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+void record_not_run(const std::string& dir, const std::string& why) {
+    const Json st = {{"status", "failed"}, {"exit_code", -1}, {"error", why}};
+    stats::write_file_atomically(dir + "/status.json", st.dump(2) + "\n");
+}
+
+pid_t start_point(const PointPlan& plan, const Json& fingerprint, const std::vector<std::string>& extra) {
     write_point_files(plan, fingerprint);
-    const std::vector<std::string> argv = plan.argv();
+    std::vector<std::string> argv = plan.argv();
+    argv.insert(argv.end(), extra.begin(), extra.end());
     const pid_t parent = getpid();
     const pid_t pid = fork();
     if (pid != 0) return pid;

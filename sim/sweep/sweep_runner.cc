@@ -18,6 +18,7 @@
 #include "sim/sweep/point_run.h"
 #include "sim/sweep/preflight.h"
 #include "sim/sweep/progress.h"
+#include "sim/sweep/shared_groups.h"
 #include "sim/sweep/sweep_results.h"
 
 namespace invalsim::sweep {
@@ -98,6 +99,50 @@ int g_interrupted_by = 0;
 
 int interrupted_by() { return g_interrupted_by; }
 
+namespace {
+
+// Points run by one process: one alone, or a shared start's group, whose
+// first point's run forks the others.
+std::vector<std::vector<std::size_t>> groups_of(const Plan& plan, const std::vector<std::size_t>& todo,
+                                                const std::string& fork_at) {
+    if (!fork_at.empty()) return shared_start_groups(plan.points, todo, fork_at);
+    std::vector<std::vector<std::size_t>> groups;
+    for (const std::size_t i : todo) groups.push_back({i});
+    return groups;
+}
+
+pid_t start_group(const Plan& plan, const std::vector<std::size_t>& group, const std::string& fork_at) {
+    std::vector<std::string> extra;
+    for (std::size_t k = 1; k < group.size(); ++k) {
+        ready_point(plan.points[group[k]], plan.fingerprints[group[k]]);
+        extra.insert(extra.end(), {"--fork-point", plan.points[group[k]].dir});
+    }
+    if (!extra.empty()) extra.insert(extra.begin(), {"--fork-at", fork_at});
+    return start_point(plan.points[group[0]], plan.fingerprints[group[0]], extra);
+}
+
+// The first point's status from its process; the others wrote theirs when
+// they forked from it, unless it stopped before the barrier.
+std::size_t finish_group(const Plan& plan, const std::vector<std::size_t>& group, int wstatus, Progress& progress) {
+    std::size_t failed = 0;
+    const bool first_ok = finish_point(plan.points[group[0]].dir, wstatus);
+    failed += !first_ok;
+    progress.finished(first_ok);
+    for (std::size_t k = 1; k < group.size(); ++k) {
+        const std::string& dir = plan.points[group[k]].dir;
+        if (!std::filesystem::exists(dir + "/status.json")) {
+            record_not_run(dir, "not run: point " + std::to_string(group[0]) +
+                                    ", whose run it shares up to the --fork-at barrier, stopped before forking it");
+        }
+        const bool ok = point_status_ok(dir);
+        failed += !ok;
+        progress.finished(ok);
+    }
+    return failed;
+}
+
+}  // namespace
+
 std::size_t run_points(const Plan& plan, const RunnerOptions& opts) {
     const StopSignals stop_signals;
     g_interrupted_by = 0;
@@ -109,22 +154,24 @@ std::size_t run_points(const Plan& plan, const RunnerOptions& opts) {
     if (skipped) {
         std::fprintf(stderr, "sweep: %zu of %zu points already complete, skipped\n", skipped, plan.points.size());
     }
+    const auto groups = groups_of(plan, todo, opts.fork_at);
     Progress progress(stderr, opts.terminal, plan.points.size(), skipped);
     progress.start();
-    std::map<pid_t, std::string> running;
+    std::map<pid_t, std::size_t> running;  // process -> group
     std::size_t next = 0, failed = 0;
     bool passed_on = false;
-    while (next < todo.size() || !running.empty()) {
+    while (next < groups.size() || !running.empty()) {
         if (g_stop != 0 && !passed_on) {
             for (const auto& r : running) kill(r.first, g_stop);
             passed_on = true;
         }
         if (g_stop != 0 && running.empty()) break;
-        while (g_stop == 0 && next < todo.size() && running.size() < std::max(1U, opts.jobs)) {
-            const std::size_t i = todo[next++];
-            const pid_t pid = start_point(plan.points[i], plan.fingerprints[i]);
-            if (pid < 0) throw std::runtime_error("cannot start a process for point " + std::to_string(i));
-            running[pid] = plan.points[i].dir;
+        while (g_stop == 0 && next < groups.size() && running.size() < std::max(1U, opts.jobs)) {
+            const pid_t pid = start_group(plan, groups[next], opts.fork_at);
+            if (pid < 0) {
+                throw std::runtime_error("cannot start a process for point " + std::to_string(groups[next][0]));
+            }
+            running[pid] = next++;
         }
         int wstatus = 0;
         // Polled, so that the bar's clock keeps moving while points run.
@@ -138,10 +185,8 @@ std::size_t run_points(const Plan& plan, const RunnerOptions& opts) {
         if (pid < 0) break;
         const auto it = running.find(pid);
         if (it == running.end()) continue;
-        const bool ok = finish_point(it->second, wstatus);
-        failed += !ok;
+        failed += finish_group(plan, groups[it->second], wstatus, progress);
         running.erase(it);
-        progress.finished(ok);
     }
     g_interrupted_by = g_stop;
     return failed;

@@ -29,6 +29,7 @@ struct RunnerOptions {
     unsigned jobs = 1;
     bool force = false;     // redo points whose results are complete
     bool terminal = false;  // progress as a bar redrawn in place
+    std::string fork_at;    // a barrier: points differing only after it share their run up to it
 };
 
 // Runs every point as its own process, `jobs` at a time, skipping complete

@@ -14,6 +14,10 @@ plots     every figure kind from the shipped sweeps, and the report
 interrupt SIGINT, kill -9 and a crashing point lose no finished point, and a
           re-run completes the sweep; an interrupted or failing `run` writes
           a whole stats.json marked incomplete
+shared    --fork-at: points that differ only after the barrier share one run
+          up to it and get byte-identical statistics (run and validate),
+          others do not share, a run that stops before the barrier fails
+          its group's points, SIGINT reaches the forked copy, bad uses exit 2
 """
 import csv
 import filecmp
@@ -487,6 +491,96 @@ def test_plots():
     subprocess.run([PYTHON, os.path.join(REPO, "tools", "report-sweep"), flows], check=True, capture_output=True)
     report = open(os.path.join(flows, "report.md")).read()
     assert "![coherence](figures/coherence.png)" in report and report.count("| ok |") == 12, report
+
+
+REGION = os.path.join(REPO, "scenarios", "invalidate-region-size-arm64.json")
+SHARED_PARAMS = ["--param", "scenario.cpus.cpu0.2.len=64KiB,16MiB",
+                 "--param", "config.invalidate.mechanism=hha,wbinvd",
+                 "--param", "scenario.cpus.cpu2.1.read_fraction=1.0,0.5",  # after the barrier: shared
+                 "--param", "scenario.cpus.cpu0.0.size=8MiB,4MiB"]         # before it: not shared
+
+
+def same_stats(a, b):
+    for d in sorted(glob.glob(os.path.join(a, "points", "*"))):
+        other = os.path.join(b, "points", os.path.basename(d))
+        for f in ("stats.json", "config.resolved.json"):
+            assert filecmp.cmp(os.path.join(d, f), os.path.join(other, f), shallow=False), (d, f)
+
+
+def shared_starts(out):
+    """point folder -> its host.json "shared_start" note."""
+    return {d: json.load(open(os.path.join(d, "host.json"))).get("shared_start")
+            for d in sorted(glob.glob(os.path.join(out, "points", "*")))}
+
+
+def test_shared():
+    alone, shared = os.path.join(WORK, "alone"), os.path.join(WORK, "shared")
+    sweep("--scenario", REGION, *SHARED_PARAMS, "--out", alone, "--jobs", "2", expect=0)
+    sweep("--scenario", REGION, *SHARED_PARAMS, "--out", shared, "--jobs", "2", "--fork-at", "start", expect=0)
+    same_stats(alone, shared)
+    notes = shared_starts(shared)
+    assert len(notes) == 16, notes
+    leaders = {d: n for d, n in notes.items() if "forked" in n}
+    # mechanism x the pre-barrier size: 4 groups; len x read_fraction: 4 points each
+    assert len(leaders) == 4 and all(n["forked"] == 3 for n in leaders.values()), leaders
+    for d, n in notes.items():
+        assert n["barrier"] == "start", n
+        if d in leaders:
+            continue
+        lead = json.load(open(os.path.join(n["forked_from"], "point.json")))["values"]
+        mine = json.load(open(os.path.join(d, "point.json")))["values"]
+        for key in ("config.invalidate.mechanism", "scenario.cpus.cpu0.0.size"):
+            assert lead[key] == mine[key], (d, lead, mine)
+    for s in sorted(glob.glob(os.path.join(shared, "points", "*", "status.json"))):
+        assert json.load(open(s))["status"] == "ok", s
+
+    # validate: the golden model's state is shared as well
+    va, vs = os.path.join(WORK, "check-alone"), os.path.join(WORK, "check-shared")
+    params = ["--param", "scenario.cpus.cpu0.2.len=64KiB,16MiB", "--param", "config.invalidate.mechanism=hha,va-loop"]
+    sweep("--scenario", REGION, *params, "--check", "--out", va, expect=0)
+    sweep("--scenario", REGION, *params, "--check", "--out", vs, "--fork-at", "start", expect=0)
+    same_stats(va, vs)
+    assert "coherence" in json.load(open(os.path.join(vs, "points", "00001", "stats.json")))
+
+    # a run that stops before the barrier takes its group's points with it
+    bad = write_json(os.path.join(WORK, "bad.json"), {
+        "config": os.path.join(REPO, "configs", "arm64-hha.json"),
+        "cpus": {"cpu0": [{"op": "read", "addr": "0x7fff_0000_0000", "size": 8},
+                          {"op": "barrier", "name": "start"},
+                          {"op": "invalidate", "start": "0x0", "len": "4KiB"}]}})
+    out = os.path.join(WORK, "bad")
+    sweep("--scenario", bad, "--param", "scenario.cpus.cpu0.2.len=4KiB,8KiB,16KiB", "--out", out,
+          "--fork-at", "start", expect=1)
+    st = [json.load(open(f)) for f in sorted(glob.glob(os.path.join(out, "points", "*", "status.json")))]
+    assert [s["status"] for s in st] == ["failed"] * 3, st
+    assert all("not run: point 0" in s["error"] for s in st[1:]), st
+
+    # SIGINT while a forked copy runs: the copy stops with its statistics
+    # marked, so does the run it forked from, the next copy never starts;
+    # the same command then completes all three
+    slow = os.path.join(WORK, "slow")
+    durations = ["--param", "scenario.cpus.cpu1.1.duration=1ms,40ms,2ms"]
+    p = subprocess.Popen([INVALSIM, "sweep", "--scenario", REGION, "--out", slow, "--jobs", "1", "--fork-at", "start",
+                          *durations], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wait_for(lambda: os.path.exists(point_file(slow, 1, "stdout.txt")), "the forked copy of point 1")
+    time.sleep(0.3)
+    p.send_signal(signal.SIGINT)
+    _, err = p.communicate(timeout=120)
+    assert p.returncode == 128 + signal.SIGINT, (p.returncode, err)
+    st = [json.load(open(point_file(slow, i, "status.json"))) for i in range(3)]
+    assert [s["status"] for s in st] == ["failed"] * 3, st
+    assert_partial(point_file(slow, 1, "stats.json"), "interrupted by SIGINT")
+    assert_partial(point_file(slow, 0, "stats.json"), "interrupted by SIGINT")
+    assert "not run: point 0" in st[2]["error"], st
+    sweep("--scenario", REGION, "--out", slow, "--jobs", "1", "--fork-at", "start", *durations, expect=0)
+    alone = os.path.join(WORK, "slow-alone")
+    sweep("--scenario", REGION, "--out", alone, "--jobs", "2", *durations, expect=0)
+    same_stats(alone, slow)
+
+    expect_error(["--scenario", REGION, "--param", "scenario.cpus.cpu0.2.len=4KiB,8KiB", "--fork-at", "nope",
+                  "--out", os.path.join(WORK, "nope")], "no CPU waits at a barrier named \"nope\"")
+    expect_error(["--scenario", REGION, "--param", "scenario.cpus.cpu0.2.len=4KiB,8KiB", "--fork-at", "start",
+                  "--emit", "slurm", os.path.join(WORK, "emit")], "--fork-at", "--emit")
 
 
 def main():
