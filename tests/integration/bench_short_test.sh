@@ -20,6 +20,7 @@ assert 0 < w["W1"]["hit_rates"]["slc"] < 1
 w4 = w["W4"]
 assert w4["points"] == 15, w4["points"]
 assert all(c["call_host_seconds"] is not None for c in w4["calls"])
+assert w4["sweep_host_seconds"] > 0 and w4["unshared_sweep_host_seconds"] > 0, w4
 assert len(doc["scaling"]) == 11
 assert [r["accesses"] for r in doc["scaling"][:5]] == [2500 * n for n in (1, 2, 4, 8, 16)]
 print("bench.json complete")
