@@ -1,9 +1,12 @@
 #include "models/common/zeroed_array.h"
 
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
+#include <map>
 #include <mutex>
 #include <new>
 #include <vector>
@@ -18,6 +21,32 @@ constexpr std::size_t kPackedMin = 64u << 10;
 constexpr std::size_t kSlabBytes = 32u << 20;
 
 std::size_t round_up(std::size_t n, std::size_t to) { return (n + to - 1) / to * to; }
+
+// The dense arrays' mappings (base -> length), for unshare_dense_arrays.
+class DenseRegions {
+public:
+    void add(char* p, std::size_t len) {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_regions[p] = len;
+    }
+    void remove(char* p) {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_regions.erase(p);
+    }
+    std::map<char*, std::size_t> all() {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        return m_regions;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::map<char*, std::size_t> m_regions;
+};
+
+DenseRegions& dense_regions() {
+    static DenseRegions* r = new DenseRegions;  // never destroyed: arrays may outlive static destruction
+    return *r;
+}
 
 // Anonymous memory aligned to a huge page, zero until touched.
 char* map_aligned(std::size_t len, bool huge) {
@@ -44,6 +73,7 @@ public:
         const std::size_t len = round_up(bytes, kSmallPage);
         if (m_slabs.empty() || m_slabs.back().used + len > kSlabBytes) {
             m_slabs.push_back(Slab{map_aligned(kSlabBytes, true), 0, 0});
+            dense_regions().add(m_slabs.back().base, kSlabBytes);
         }
         Slab& s = m_slabs.back();
         char* p = s.base + s.used;
@@ -60,6 +90,7 @@ public:
                                      [c](const Slab& s) { return c >= s.base && c < s.base + kSlabBytes; });
         if (it == m_slabs.end()) return false;
         if (--it->live == 0) {
+            dense_regions().remove(it->base);
             munmap(it->base, kSlabBytes);
             m_slabs.erase(it);
         } else {
@@ -95,15 +126,67 @@ void* allocate_zeroed(std::size_t bytes, bool huge) {
         if (p == nullptr) throw std::bad_alloc();
         return p;
     }
-    return map_aligned(round_up(bytes, kHugePage), huge);
+    char* p = map_aligned(round_up(bytes, kHugePage), huge);
+    if (huge) dense_regions().add(p, round_up(bytes, kHugePage));
+    return p;
 }
 
 void release_zeroed(void* p, std::size_t bytes) {
     if (p == nullptr) return;
     if (bytes >= kHugePage) {
+        dense_regions().remove(static_cast<char*>(p));
         munmap(p, round_up(bytes, kHugePage));
     } else if (bytes < kPackedMin || !packed_slabs().give_back(p, bytes)) {
         std::free(p);
+    }
+}
+
+namespace {
+
+std::size_t page_bytes() { return static_cast<std::size_t>(sysconf(_SC_PAGESIZE)); }
+
+// Which pages of [p, p + len) are in memory; all of them if unknown.
+std::vector<bool> resident_pages(char* p, std::size_t len) {
+    std::vector<unsigned char> in((len + page_bytes() - 1) / page_bytes(), 1);
+    if (mincore(p, len, in.data()) != 0) std::fill(in.begin(), in.end(), 1);
+    std::vector<bool> out(in.size());
+    for (std::size_t i = 0; i < in.size(); ++i) out[i] = (in[i] & 1) != 0;
+    return out;
+}
+
+// [p, p + len) replaced by a private copy of its contents made in one go:
+// only pages in memory are read (reading the others would fault each in).
+void replace_with_copy(char* p, std::size_t len, const std::vector<bool>& resident, std::size_t first_page) {
+    char* fresh = map_aligned(len, true);
+    const std::size_t page = page_bytes();
+    for (std::size_t i = 0; i < len / page;) {
+        std::size_t j = i;
+        while (j < len / page && resident[first_page + j]) ++j;
+        if (j > i) std::memcpy(fresh + i * page, p + i * page, (j - i) * page);
+        i = j + 1;
+    }
+    if (mremap(fresh, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, p) == MAP_FAILED) munmap(fresh, len);
+}
+
+}  // namespace
+
+// Whole huge pages at a time: runs of those with a page in memory are
+// copied together; untouched ones stay unmapped.
+void unshare_dense_arrays() {
+    const std::size_t per_huge = kHugePage / page_bytes();
+    for (const auto& [base, len] : dense_regions().all()) {
+        const std::vector<bool> resident = resident_pages(base, len);
+        std::size_t run = 0;  // touched huge pages just before `h`
+        for (std::size_t h = 0; h <= len / kHugePage; ++h) {
+            const auto first = resident.begin() + static_cast<std::ptrdiff_t>(std::min(h * per_huge, resident.size()));
+            const auto last = resident.begin() + static_cast<std::ptrdiff_t>(std::min((h + 1) * per_huge, resident.size()));
+            if (h < len / kHugePage && std::find(first, last, true) != last) {
+                ++run;
+                continue;
+            }
+            if (run) replace_with_copy(base + (h - run) * kHugePage, run * kHugePage, resident, (h - run) * per_huge);
+            run = 0;
+        }
     }
 }
 

@@ -18,6 +18,13 @@ namespace invalsim::common {
 void* allocate_zeroed(std::size_t bytes, bool huge = true);
 void release_zeroed(void* p, std::size_t bytes);
 
+// In a child of fork() (a sweep's shared start): gives the child its own
+// copy of the dense arrays' touched memory now, in huge pages, instead of
+// letting copy-on-write copy it 4 KiB page by page as the child writes,
+// each copy a page fault (tens of microseconds each on a virtual machine).
+// Contents are unchanged; sparse tables keep copy-on-write.
+void unshare_dense_arrays();
+
 // A fixed-size array of a trivially copyable T whose all-zero bit pattern is
 // the element's empty state.
 template <class T>

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "models/common/zeroed_array.h"
 #include "sim/build/system.h"
 #include "sim/cli/options.h"
 #include "sim/cli/run_output.h"
@@ -151,6 +152,7 @@ void SharedStart::become(std::size_t k) {
     if (out >= 0) dup2(out, 1);
     if (err >= 0) dup2(err, 2);
     m_interrupts->restart_after_fork();
+    common::unshare_dense_arrays();
     const auto& programs = f.inputs.scenario.programs;
     for (std::size_t c = 0; c < m_barrier_op.size(); ++c) {
         if (m_barrier_op[c] != kNone) m_system->cpu(c).replace_ops_after(m_barrier_op[c], programs[c]);

@@ -1,7 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "models/common/zeroed_array.h"
@@ -58,4 +62,52 @@ TEST_CASE("packed arrays are page aligned, so that freeing one returns whole pag
     ZeroedArray<std::uint64_t> again(9000);
     CHECK(again[8999] == 0);
     for (const auto& a : arrays) CHECK(a[a.size() - 1] == 7);
+}
+
+namespace {
+// What the test writes at page offset i of an array of `size` bytes: its page
+// number, except in one huge page of the biggest array, left untouched.
+std::uint8_t page_mark(std::size_t size, std::size_t i) {
+    if (size > (8u << 20) && i >= (2u << 20) && i < (4u << 20)) return 0;
+    return static_cast<std::uint8_t>(i >> 12);
+}
+
+// In a forked child: the arrays' contents survive unshare_dense_arrays and
+// writes there stay the child's. Returns the child's verdict as its exit code.
+int child_checks(std::vector<ZeroedArray<std::uint8_t>>& arrays) {
+    invalsim::common::unshare_dense_arrays();
+    int bad = 0;
+    for (auto& a : arrays) {
+        for (std::size_t i = 0; i < a.size(); i += 4096) bad += a[i] != page_mark(a.size(), i);
+        bad += a[a.size() - 1] != 0x5a;
+        std::fill(a.data(), a.data() + a.size(), std::uint8_t(0xC3));
+    }
+    return bad == 0 ? 0 : 1;
+}
+}  // namespace
+
+TEST_CASE("a forked child's own copy of the dense arrays keeps their contents and leaves the parent's alone",
+          "[common]") {
+    std::vector<ZeroedArray<std::uint8_t>> arrays;
+    // mapped alone (huge pages, one of them untouched in the middle), packed, and sparse (left to copy-on-write)
+    for (const auto& [size, huge] : {std::pair{std::size_t{9} << 20, true}, {std::size_t{200} << 10, true},
+                                     {std::size_t{5} << 20, false}}) {
+        arrays.emplace_back(size, huge);
+        auto& a = arrays.back();
+        for (std::size_t i = 0; i < size; i += 4096) {
+            if (page_mark(size, i) != 0) a[i] = page_mark(size, i);
+        }
+        a[size - 1] = 0x5a;
+    }
+    const pid_t pid = fork();
+    if (pid == 0) _exit(child_checks(arrays));
+    int status = -1;
+    REQUIRE(waitpid(pid, &status, 0) == pid);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    for (auto& a : arrays) {
+        CHECK(a[0] == 0);
+        CHECK(a[a.size() - 1] == 0x5a);
+        CHECK(a[4096 * 5] == 5);
+    }
 }
