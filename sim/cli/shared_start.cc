@@ -9,6 +9,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 
 #include "models/common/zeroed_array.h"
@@ -61,19 +62,30 @@ SharedStart::SharedStart(const RunOptions& opts) : m_barrier(opts.fork_at), m_ow
         throw fork_error("", "a shared start cannot write a --trace (each point would need its own)");
     }
     for (const std::string& dir : opts.fork_points) {
-        const std::string file = dir + "/point.json";
-        const config::Json point = config::load_json_file(file);
-        RunOptions theirs;
         try {
-            theirs = options_of(point.at("argv"));
-        } catch (const std::exception& e) {
-            throw config::InputError({{file, "/argv", std::string("is not an invalsim command line: ") + e.what(), ""}});
+            m_followers.push_back(follower_of(dir));
+        } catch (const config::InputError& e) {
+            // That point fails as it would alone, before anything ran; the rest go on.
+            std::ofstream err(dir + "/stderr.txt");
+            for (const auto& d : e.diagnostics()) err << "invalsim: error: " << config::to_string(d) << "\n";
+            err.close();
+            sweep::finish_point(dir, 2 << 8);
         }
-        Follower f{dir, theirs.out, theirs.quiet,
-                   load_inputs(theirs.scenario_or_default(), theirs.inputs.config, theirs.inputs.sets, theirs.seed,
-                               theirs.inputs.scenario_sets)};
-        m_followers.push_back(std::move(f));
     }
+}
+
+SharedStart::Follower SharedStart::follower_of(const std::string& dir) {
+    const std::string file = dir + "/point.json";
+    const config::Json point = config::load_json_file(file);
+    RunOptions theirs;
+    try {
+        theirs = options_of(point.at("argv"));
+    } catch (const std::exception& e) {
+        throw config::InputError({{file, "/argv", std::string("is not an invalsim command line: ") + e.what(), ""}});
+    }
+    return Follower{dir, theirs.out, theirs.quiet,
+                    load_inputs(theirs.scenario_or_default(), theirs.inputs.config, theirs.inputs.sets, theirs.seed,
+                                theirs.inputs.scenario_sets)};
 }
 
 // The sweep already groups only points that differ after the barrier; what

@@ -30,7 +30,8 @@ struct RunOptions;
 // so each point's statistics are those of running it alone.
 class SharedStart {
 public:
-    // Reads each --fork-point folder's point.json. Throws InputError.
+    // Reads each --fork-point folder's point.json and inputs; a point whose
+    // inputs are bad is recorded as failed (exit status 2) and left out.
     explicit SharedStart(const RunOptions& opts);
 
     // Before the kernel starts: checks that the other points' programs fit
@@ -54,6 +55,7 @@ private:
         bool quiet = true;
         Inputs inputs;
     };
+    static Follower follower_of(const std::string& dir);
     void check(const Inputs& own) const;
     void fork_all();
     void become(std::size_t k);

@@ -542,6 +542,17 @@ def test_shared():
     same_stats(va, vs)
     assert "coherence" in json.load(open(os.path.join(vs, "points", "00001", "stats.json")))
 
+    # a point with a bad value fails as it does alone; its group goes on
+    params = ["--param", "scenario.cpus.cpu0.2.len=64KiB,oops,16MiB"]
+    ba, bs = os.path.join(WORK, "badval-alone"), os.path.join(WORK, "badval-shared")
+    sweep("--scenario", REGION, *params, "--out", ba, expect=1)
+    sweep("--scenario", REGION, *params, "--out", bs, "--fork-at", "start", expect=1)
+    statuses = [[json.load(open(point_file(o, i, "status.json"))) for i in range(3)] for o in (ba, bs)]
+    assert [s["status"] for s in statuses[1]] == ["ok", "failed", "ok"], statuses
+    assert statuses[0] == statuses[1], statuses
+    for i in (0, 2):
+        assert filecmp.cmp(point_file(ba, i, "stats.json"), point_file(bs, i, "stats.json"), shallow=False), i
+
     # a run that stops before the barrier takes its group's points with it
     bad = write_json(os.path.join(WORK, "bad.json"), {
         "config": os.path.join(REPO, "configs", "arm64-hha.json"),
