@@ -9,6 +9,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -62,6 +63,9 @@ SharedStart::SharedStart(const RunOptions& opts) : m_barrier(opts.fork_at), m_ow
         throw fork_error("", "a shared start cannot write a --trace (each point would need its own)");
     }
     for (const std::string& dir : opts.fork_points) {
+        if (!std::filesystem::is_regular_file(dir + "/point.json")) {
+            throw fork_error(dir, "is not a sweep point's folder (it has no point.json)");
+        }
         try {
             m_followers.push_back(follower_of(dir));
         } catch (const config::InputError& e) {
@@ -138,8 +142,11 @@ void SharedStart::fork_all() {
         std::cerr.flush();
         std::fflush(nullptr);
         const double before = now_seconds();
+        const pid_t parent = getpid();
         const pid_t pid = fork();
         if (pid == 0) {
+            prctl(PR_SET_PDEATHSIG, SIGTERM);  // the original was killed: so is its copy
+            if (getppid() != parent) _exit(128 + SIGTERM);
             m_paused_seconds += before - start;  // the earlier copies' time is not this point's
             become(k);
             return;
@@ -156,7 +163,6 @@ void SharedStart::fork_all() {
 
 // In the copy: from here on it is point k.
 void SharedStart::become(std::size_t k) {
-    prctl(PR_SET_PDEATHSIG, SIGTERM);  // the original was killed: so is its copy
     m_became = static_cast<int>(k);
     const Follower& f = m_followers[k];
     const int out = open((f.dir + "/stdout.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
