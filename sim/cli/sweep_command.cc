@@ -58,6 +58,7 @@ sweep::SweepSpec build_spec(const SweepOptions& o) {
     if (!o.scenario.empty()) doc["scenario"] = sweep::absolute_path(o.scenario);
     if (!o.config.empty()) doc["config"] = sweep::absolute_path(o.config);
     if (o.check) doc["check"] = true;
+    if (!o.fork_at.empty()) doc["fork_at"] = o.fork_at;
     sweep::Origins origins;
     const auto merge = [&](const std::vector<std::string>& args, const std::string& option, const char* group) {
         for (const auto& a : args) {
@@ -126,6 +127,9 @@ int sweep_command(const std::vector<std::string>& args) {
         const sweep::Plan plan = sweep::make_plan(spec, o.emit[1], self_exe());
         sweep::write_plan(spec, plan);
         sweep::emit_slurm(plan, o.chunk);
+        if (!spec.fork_at.empty()) {
+            std::cerr << "sweep: the spec's fork_at does not apply to emitted jobs: each runs its point alone\n";
+        }
         std::cout << "sweep: " << plan.points.size() << " points; submit with: sbatch " << plan.results
                   << "/sweep.sbatch (or: parallel < " << plan.results << "/jobs.txt), then invalsim sweep --collect "
                   << plan.results << "\n";
@@ -134,7 +138,7 @@ int sweep_command(const std::vector<std::string>& args) {
     ensure_writable_dir("--out", o.out);
     const sweep::Plan plan = sweep::make_plan(spec, o.out, self_exe());
     sweep::write_plan(spec, plan);
-    const std::size_t failed = sweep::run_points(plan, {o.jobs, o.force, isatty(2) != 0, o.fork_at});
+    const std::size_t failed = sweep::run_points(plan, {o.jobs, o.force, isatty(2) != 0, spec.fork_at});
     const auto sum = sweep::collect(o.out);
     std::cout << "sweep: " << sum.points << " points, " << sum.completed << " completed, " << failed
               << " failed; results: " << o.out << "/results.csv\n";

@@ -134,7 +134,7 @@ SweepSpec parse_sweep_spec(const Json& doc, const std::string& file, const Origi
     s.file = file;
     s.origins = origins;
     if (!config::expect_object(doc, root)) diag.throw_if_any();
-    const std::vector<std::string> keys = {"description", "scenario", "config", "check", "parameters", "zip"};
+    const std::vector<std::string> keys = {"description", "scenario", "config", "check", "fork_at", "parameters", "zip"};
     for (auto it = doc.begin(); it != doc.end(); ++it) {
         const Cursor c = root.child(it.key());
         if (it.key() == "scenario" || it.key() == "config") {
@@ -144,6 +144,10 @@ SweepSpec parse_sweep_spec(const Json& doc, const std::string& file, const Origi
             }
         } else if (it.key() == "check") {
             config::read_bool(it.value(), c, s.check);
+        } else if (it.key() == "fork_at") {
+            if (config::read_string(it.value(), c, s.fork_at) && s.fork_at.empty()) {
+                c.error("must name a barrier of the scenario, got an empty string");
+            }
         } else if (it.key() == "parameters") {
             read_parameters(it.value(), c, s.product);
         } else if (it.key() == "zip") {

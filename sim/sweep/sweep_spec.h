@@ -34,6 +34,7 @@ struct SweepSpec {
     std::string scenario;  // resolved against the spec file's folder
     std::string config;    // optional
     bool check = false;    // run points through `validate`
+    std::string fork_at;   // a barrier: points differing only after it share their run up to it
     std::vector<Parameter> product;  // every combination
     std::vector<Parameter> zip;      // taken together, one more dimension of the product
     Origins origins;                 // command-line parameters, for messages

@@ -534,6 +534,16 @@ def test_shared():
     for s in sorted(glob.glob(os.path.join(shared, "points", "*", "status.json"))):
         assert json.load(open(s))["status"] == "ok", s
 
+    # the same from a spec file's "fork_at"
+    spec = write_json(os.path.join(WORK, "spec.json"), {
+        "scenario": REGION, "fork_at": "start",
+        "parameters": {"scenario.cpus.cpu0.2.len": ["64KiB", "16MiB"], "config.invalidate.mechanism": ["hha", "wbinvd"]}})
+    from_spec = os.path.join(WORK, "from-spec")
+    sweep(spec, "--out", from_spec, expect=0)
+    assert sum("forked_from" in n for n in shared_starts(from_spec).values()) == 2
+    r = sweep(spec, "--emit", "slurm", os.path.join(WORK, "spec-emit"), expect=0)
+    assert "fork_at does not apply to emitted jobs" in r.stderr, r.stderr
+
     # validate: the golden model's state is shared as well
     va, vs = os.path.join(WORK, "check-alone"), os.path.join(WORK, "check-shared")
     params = ["--param", "scenario.cpus.cpu0.2.len=64KiB,16MiB", "--param", "config.invalidate.mechanism=hha,va-loop"]

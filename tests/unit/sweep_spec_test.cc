@@ -130,3 +130,16 @@ TEST_CASE("bad sweep specs name the path and the problem", "[sweep]") {
     one(R"({"scenario": "s", "parameters": {"config.x": [1, 2], "config.y": [3], "config.x": [4]}})",
         "/parameters/config.x", "duplicate key \"config.x\"");
 }
+
+TEST_CASE("a spec may name the barrier its points share a run up to", "[sweep]") {
+    const auto spec = sweep::parse_sweep_spec(
+        config::parse_json_text(R"({"scenario": "s.json", "fork_at": "warm", "parameters": {"seed": [1, 2]}})", "s.json"),
+        "dir/s.json");
+    CHECK(spec.fork_at == "warm");
+    const auto empty = errors(R"({"scenario": "s.json", "fork_at": ""})");
+    REQUIRE(empty.size() == 1);
+    CHECK(empty[0].pointer == "/fork_at");
+    const auto number = errors(R"({"scenario": "s.json", "fork_at": 3})");
+    REQUIRE(number.size() == 1);
+    CHECK(number[0].pointer == "/fork_at");
+}
