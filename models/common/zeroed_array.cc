@@ -15,12 +15,12 @@ namespace invalsim::common {
 
 namespace {
 constexpr std::size_t kHugePage = 2u << 20;
-constexpr std::size_t kSmallPage = 4u << 10;
 // Dense arrays from this size up to a huge page share huge pages (below).
 constexpr std::size_t kPackedMin = 64u << 10;
 constexpr std::size_t kSlabBytes = 32u << 20;
 
 std::size_t round_up(std::size_t n, std::size_t to) { return (n + to - 1) / to * to; }
+std::size_t page_bytes() { return static_cast<std::size_t>(sysconf(_SC_PAGESIZE)); }
 
 // The dense arrays' mappings (base -> length), for unshare_dense_arrays.
 class DenseRegions {
@@ -70,7 +70,7 @@ class PackedSlabs {
 public:
     void* take(std::size_t bytes) {
         const std::lock_guard<std::mutex> lock(m_mutex);
-        const std::size_t len = round_up(bytes, kSmallPage);
+        const std::size_t len = round_up(bytes, page_bytes());
         if (m_slabs.empty() || m_slabs.back().used + len > kSlabBytes) {
             m_slabs.push_back(Slab{map_aligned(kSlabBytes, true), 0, 0});
             dense_regions().add(m_slabs.back().base, kSlabBytes);
@@ -94,7 +94,7 @@ public:
             munmap(it->base, kSlabBytes);
             m_slabs.erase(it);
         } else {
-            madvise(c, round_up(bytes, kSmallPage), MADV_DONTNEED);  // never handed out again
+            madvise(c, round_up(bytes, page_bytes()), MADV_DONTNEED);  // never handed out again
         }
         return true;
     }
@@ -118,7 +118,7 @@ PackedSlabs& packed_slabs() {
 // Small arrays come from calloc (which, for fresh memory, does not write the
 // zeroes either); big ones are mapped directly so that they can be backed by
 // huge pages and returned to the system when freed.
-void* allocate_zeroed(std::size_t bytes, bool huge) {
+void* allocate_zeroed(std::size_t bytes, bool huge, bool copy_at_fork) {
     if (bytes == 0) return nullptr;
     if (huge && bytes >= kPackedMin && bytes < kHugePage) return packed_slabs().take(bytes);
     if (bytes < kHugePage) {
@@ -127,7 +127,7 @@ void* allocate_zeroed(std::size_t bytes, bool huge) {
         return p;
     }
     char* p = map_aligned(round_up(bytes, kHugePage), huge);
-    if (huge) dense_regions().add(p, round_up(bytes, kHugePage));
+    if (huge && copy_at_fork) dense_regions().add(p, round_up(bytes, kHugePage));
     return p;
 }
 
@@ -143,8 +143,6 @@ void release_zeroed(void* p, std::size_t bytes) {
 
 namespace {
 
-std::size_t page_bytes() { return static_cast<std::size_t>(sysconf(_SC_PAGESIZE)); }
-
 // Which pages of [p, p + len) are in memory; all of them if unknown.
 std::vector<bool> resident_pages(char* p, std::size_t len) {
     std::vector<unsigned char> in((len + page_bytes() - 1) / page_bytes(), 1);
@@ -154,24 +152,19 @@ std::vector<bool> resident_pages(char* p, std::size_t len) {
     return out;
 }
 
-// [p, p + len) replaced by a private copy of its contents made in one go:
-// only pages in memory are read (reading the others would fault each in).
-void replace_with_copy(char* p, std::size_t len, const std::vector<bool>& resident, std::size_t first_page) {
+// [p, p + len) replaced by a private copy of its contents made in one go.
+// All of it is read: a page mincore calls absent may be in swap.
+void replace_with_copy(char* p, std::size_t len) {
     char* fresh = map_aligned(len, true);
-    const std::size_t page = page_bytes();
-    for (std::size_t i = 0; i < len / page;) {
-        std::size_t j = i;
-        while (j < len / page && resident[first_page + j]) ++j;
-        if (j > i) std::memcpy(fresh + i * page, p + i * page, (j - i) * page);
-        i = j + 1;
-    }
+    std::memcpy(fresh, p, len);
     if (mremap(fresh, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, p) == MAP_FAILED) munmap(fresh, len);
 }
 
 }  // namespace
 
 // Whole huge pages at a time: runs of those with a page in memory are
-// copied together; untouched ones stay unmapped.
+// copied together; the others (never touched, or all in swap) keep
+// copy-on-write.
 void unshare_dense_arrays() {
     const std::size_t per_huge = kHugePage / page_bytes();
     for (const auto& [base, len] : dense_regions().all()) {
@@ -184,7 +177,7 @@ void unshare_dense_arrays() {
                 ++run;
                 continue;
             }
-            if (run) replace_with_copy(base + (h - run) * kHugePage, run * kHugePage, resident, (h - run) * per_huge);
+            if (run) replace_with_copy(base + (h - run) * kHugePage, run * kHugePage);
             run = 0;
         }
     }

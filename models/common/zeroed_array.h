@@ -15,7 +15,9 @@ namespace invalsim::common {
 // random accesses over them.
 // `huge`: ask for huge pages (dense arrays); sparse tables leave it off so
 // that one touched entry costs a 4 KiB page, not 2 MiB.
-void* allocate_zeroed(std::size_t bytes, bool huge = true);
+// `copy_at_fork`: a big array that unshare_dense_arrays leaves to
+// copy-on-write (a memory device's data, which a forked copy mostly reads).
+void* allocate_zeroed(std::size_t bytes, bool huge = true, bool copy_at_fork = true);
 void release_zeroed(void* p, std::size_t bytes);
 
 // In a child of fork() (a sweep's shared start): gives the child its own
@@ -33,8 +35,8 @@ class ZeroedArray {
 
 public:
     ZeroedArray() = default;
-    explicit ZeroedArray(std::size_t n, bool huge = true)
-        : m_data(static_cast<T*>(allocate_zeroed(n * sizeof(T), huge))), m_size(n) {}
+    explicit ZeroedArray(std::size_t n, bool huge = true, bool copy_at_fork = true)
+        : m_data(static_cast<T*>(allocate_zeroed(n * sizeof(T), huge, copy_at_fork))), m_size(n) {}
     ~ZeroedArray() { release_zeroed(m_data, m_size * sizeof(T)); }
     ZeroedArray(ZeroedArray&& o) noexcept : m_data(std::exchange(o.m_data, nullptr)), m_size(std::exchange(o.m_size, 0)) {}
     ZeroedArray& operator=(ZeroedArray&& o) noexcept {

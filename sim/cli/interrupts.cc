@@ -66,7 +66,20 @@ InterruptGuard::~InterruptGuard() {
     g_pipe[0] = g_pipe[1] = -1;
 }
 
+HeldSignals::HeldSignals() {
+    sigset_t both;
+    sigemptyset(&both);
+    sigaddset(&both, SIGINT);
+    sigaddset(&both, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &both, &m_old);
+}
+
+HeldSignals::~HeldSignals() { pthread_sigmask(SIG_SETMASK, &m_old, nullptr); }
+
+// The watcher is created with the signals held, so it never runs the
+// handler: they reach the main thread, which is the one that forks.
 void InterruptGuard::start_watcher() {
+    const HeldSignals held;
     m_watcher = std::thread([this] {
         unsigned char byte = 0;
         while (read(g_pipe[0], &byte, 1) == 1 && byte != 0) m_channel->stop_soon();
@@ -74,11 +87,17 @@ void InterruptGuard::start_watcher() {
 }
 
 void InterruptGuard::restart_after_fork() {
-    m_watcher.detach();  // a handle to the parent's thread: nothing to join here
+    // The parent's watcher does not exist here: its handle is left alone
+    // (detaching or joining it would act on a thread of another process).
+    new std::thread(std::move(m_watcher));
     close(g_pipe[0]);
     close(g_pipe[1]);
     if (pipe(g_pipe) != 0) throw std::runtime_error("cannot create a pipe for signal handling");
     start_watcher();
+    if (const int sig = g_signal.load()) {  // it came before the fork: this copy stops too
+        const unsigned char byte = static_cast<unsigned char>(sig);
+        (void)!write(g_pipe[1], &byte, 1);
+    }
 }
 
 int InterruptGuard::signal() const { return g_signal.load(); }

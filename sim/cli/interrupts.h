@@ -23,7 +23,8 @@ public:
     int signal() const;
 
     // In a child of fork(): only the forking thread lives on there, so the
-    // watcher is gone and the pipe is the parent's; both are made anew.
+    // watcher is gone and the pipe is the parent's; both are made anew. A
+    // signal the parent had already taken stops the child as well.
     void restart_after_fork();
 
 private:
@@ -33,6 +34,20 @@ private:
     std::thread m_watcher;
     struct sigaction m_old_int {};
     struct sigaction m_old_term {};
+};
+
+// SIGINT and SIGTERM held (blocked) in the calling thread while it lives,
+// then delivered: around a fork(), so that a signal cannot fall between the
+// check for one and the child's own handling.
+class HeldSignals {
+public:
+    HeldSignals();
+    ~HeldSignals();
+    HeldSignals(const HeldSignals&) = delete;
+    HeldSignals& operator=(const HeldSignals&) = delete;
+
+private:
+    sigset_t m_old {};
 };
 
 // "SIGINT", "SIGTERM", or "signal N".

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -12,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <utility>
 
 #include "models/common/zeroed_array.h"
 #include "sim/build/system.h"
@@ -93,8 +95,9 @@ SharedStart::Follower SharedStart::follower_of(const std::string& dir) {
 }
 
 // The sweep already groups only points that differ after the barrier; what
-// is checked here is what would break the fork itself.
-void SharedStart::check(const Inputs& own) const {
+// is checked here is what would break the fork itself. A point that does not
+// fit is left out, without a status: the sweep then runs it in another group.
+void SharedStart::check(const Inputs& own) {
     const auto& mine = own.scenario.programs;
     for (std::size_t c = 0; c < mine.size(); ++c) {
         for (const cpu::Op& op : mine[c]) {
@@ -104,17 +107,17 @@ void SharedStart::check(const Inputs& own) const {
             }
         }
     }
-    for (const Follower& f : m_followers) {
+    const auto fits = [&](const Follower& f) {
         const auto& theirs = f.inputs.scenario.programs;
-        bool fits = theirs.size() == mine.size() && f.inputs.seed == own.seed;
-        for (std::size_t c = 0; fits && c < mine.size(); ++c) {
-            fits = theirs[c].size() == mine[c].size();
-            for (std::size_t i = 0; fits && i < mine[c].size(); ++i) fits = theirs[c][i].kind == mine[c][i].kind;
+        bool same = theirs.size() == mine.size() && f.inputs.seed == own.seed;
+        for (std::size_t c = 0; same && c < mine.size(); ++c) {
+            same = theirs[c].size() == mine[c].size();
+            for (std::size_t i = 0; same && i < mine[c].size(); ++i) same = theirs[c][i].kind == mine[c][i].kind;
         }
-        if (!fits) {
-            throw fork_error(f.dir, "the point does not run the same ops with the same seed as this one");
-        }
-    }
+        return same;
+    };
+    m_followers.erase(std::remove_if(m_followers.begin(), m_followers.end(), [&](const Follower& f) { return !fits(f); }),
+                      m_followers.end());
 }
 
 void SharedStart::attach(build::System& system, const Inputs& own, InterruptGuard& interrupts) {
@@ -137,19 +140,26 @@ void SharedStart::attach(build::System& system, const Inputs& own, InterruptGuar
 
 void SharedStart::fork_all() {
     const double start = now_seconds();
-    for (std::size_t k = 0; k < m_followers.size() && m_interrupts->signal() == 0; ++k) {
+    for (std::size_t k = 0; k < m_followers.size(); ++k) {
         std::cout.flush();
         std::cerr.flush();
         std::fflush(nullptr);
         const double before = now_seconds();
         const pid_t parent = getpid();
-        const pid_t pid = fork();
-        if (pid == 0) {
-            prctl(PR_SET_PDEATHSIG, SIGTERM);  // the original was killed: so is its copy
-            if (getppid() != parent) _exit(128 + SIGTERM);
-            m_paused_seconds += before - start;  // the earlier copies' time is not this point's
-            become(k);
-            return;
+        pid_t pid = -1;
+        {
+            // Held from the check to the copy's own signal handling: a
+            // signal either stops the forking or reaches the copy.
+            const HeldSignals held;
+            if (m_interrupts->signal() != 0) break;  // the rest do not start; the sweep records them
+            pid = fork();
+            if (pid == 0) {
+                prctl(PR_SET_PDEATHSIG, SIGTERM);  // the original was killed: so is its copy
+                if (getppid() != parent) _exit(128 + SIGTERM);
+                m_paused_seconds += before - start;  // the earlier copies' time is not this point's
+                become(k);
+                return;
+            }
         }
         if (pid < 0) {
             sweep::finish_point(m_followers[k].dir, 127 << 8);
@@ -165,10 +175,12 @@ void SharedStart::fork_all() {
 void SharedStart::become(std::size_t k) {
     m_became = static_cast<int>(k);
     const Follower& f = m_followers[k];
-    const int out = open((f.dir + "/stdout.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int err = open((f.dir + "/stderr.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (out >= 0) dup2(out, 1);
-    if (err >= 0) dup2(err, 2);
+    for (const auto& [file, fd] : {std::pair{"/stdout.txt", 1}, std::pair{"/stderr.txt", 2}}) {
+        const int to = open((f.dir + file).c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (to < 0) _exit(127);  // not writing into the original's files; recorded as failed
+        dup2(to, fd);
+        close(to);
+    }
     m_interrupts->restart_after_fork();
     common::unshare_dense_arrays();
     const auto& programs = f.inputs.scenario.programs;

@@ -31,7 +31,9 @@ std::string last_line(const std::string& file) {
 void write_point_files(const PointPlan& plan, const Json& fingerprint) {
     fs::create_directories(plan.dir);
     // A rerun starts clean: results on disk are always those of the status.
-    for (const char* f : {"status.json", "stats.json", "host.json", "config.resolved.json"}) fs::remove(plan.dir + "/" + f);
+    for (const char* f : {"status.json", "stats.json", "host.json", "config.resolved.json", "stdout.txt", "stderr.txt"}) {
+        fs::remove(plan.dir + "/" + f);
+    }
     Json point = {{"index", plan.index}, {"values", plan.values}, {"argv", plan.argv()}, {"fingerprint", fingerprint}};
     if (const auto scn = resolved_scenario(plan)) {
         const std::string path = resolved_scenario_path(plan);

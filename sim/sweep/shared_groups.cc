@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
 #include "sim/config/diagnostics.h"
 #include "sim/config/json_source.h"
+#include "sim/sweep/point_inputs.h"
 
 namespace invalsim::sweep {
 
@@ -23,8 +25,8 @@ struct BarrierPlaces {
     bool untraced_outsiders = true;  // no CPU outside the barrier replays a trace
 };
 
-BarrierPlaces places_in(const std::string& scenario, const std::string& barrier) {
-    const Json doc = config::load_json_file(scenario);
+// From the point's own scenario, its values applied: they may move the barrier.
+BarrierPlaces places_in(const Json& doc, const std::string& barrier) {
     BarrierPlaces p;
     if (!doc.is_object() || !doc.contains("cpus") || !doc["cpus"].is_object()) return p;
     for (auto it = doc["cpus"].begin(); it != doc["cpus"].end(); ++it) {
@@ -40,10 +42,6 @@ BarrierPlaces places_in(const std::string& scenario, const std::string& barrier)
         }
         if (at != kNone) p.at[it.key()] = at;
         if (at == kNone && traces) p.untraced_outsiders = false;
-    }
-    if (p.at.empty()) {
-        throw config::InputError(
-            {{scenario, "/cpus", "no CPU waits at a barrier named \"" + barrier + "\"", "--fork-at " + barrier}});
     }
     return p;
 }
@@ -83,20 +81,32 @@ std::string shared_key(const PointPlan& plan, const BarrierPlaces& p) {
 std::vector<std::vector<std::size_t>> shared_start_groups(const std::vector<PointPlan>& points,
                                                           const std::vector<std::size_t>& todo,
                                                           const std::string& barrier) {
-    std::map<std::string, BarrierPlaces> places;
     std::map<std::string, std::size_t> group_of;
     std::vector<std::vector<std::size_t>> groups;
+    bool any_barrier = todo.empty();
     for (const std::size_t i : todo) {
         const PointPlan& plan = points[i];
-        auto found = places.find(plan.scenario);
-        if (found == places.end()) found = places.emplace(plan.scenario, places_in(plan.scenario, barrier)).first;
-        if (!found->second.untraced_outsiders) {
-            groups.push_back({i});  // a trace file's read position cannot be shared by two processes
+        const std::optional<Json> doc = resolved_scenario(plan);
+        if (!doc) {
+            groups.push_back({i});  // its values do not apply: it fails on its own
+            any_barrier = true;     // unknown
             continue;
         }
-        const auto [it, fresh] = group_of.emplace(shared_key(plan, found->second), groups.size());
+        const BarrierPlaces places = places_in(*doc, barrier);
+        if (places.at.empty() || !places.untraced_outsiders) {
+            // No barrier to share a run up to; or a trace file, whose read
+            // position two processes cannot share.
+            groups.push_back({i});
+            continue;
+        }
+        any_barrier = true;
+        const auto [it, fresh] = group_of.emplace(shared_key(plan, places), groups.size());
         if (fresh) groups.emplace_back();
         groups[it->second].push_back(i);
+    }
+    if (!any_barrier) {
+        throw config::InputError({{points[todo.front()].scenario, "/cpus",
+                                   "no CPU waits at a barrier named \"" + barrier + "\"", "--fork-at " + barrier}});
     }
     return groups;
 }

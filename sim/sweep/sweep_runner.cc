@@ -122,23 +122,33 @@ pid_t start_group(const Plan& plan, const std::vector<std::size_t>& group, const
 }
 
 // The first point's status from its process; the others wrote theirs when
-// they forked from it, unless it stopped before the barrier.
-std::size_t finish_group(const Plan& plan, const std::vector<std::size_t>& group, int wstatus, Progress& progress) {
-    std::size_t failed = 0;
+// they forked from it. Those that did not (it stopped before the barrier,
+// or left them out) are returned, to run as a group of their own: each
+// round settles at least its first point, so this ends.
+std::vector<std::size_t> finish_group(const Plan& plan, const std::vector<std::size_t>& group, int wstatus,
+                                      Progress& progress, std::size_t& failed) {
     const bool first_ok = finish_point(plan.points[group[0]].dir, wstatus);
     failed += !first_ok;
     progress.finished(first_ok);
+    std::vector<std::size_t> left;
     for (std::size_t k = 1; k < group.size(); ++k) {
         const std::string& dir = plan.points[group[k]].dir;
         if (!std::filesystem::exists(dir + "/status.json")) {
-            record_not_run(dir, "not run: point " + std::to_string(group[0]) +
-                                    ", whose run it shares up to the --fork-at barrier, stopped before forking it");
+            left.push_back(group[k]);
+            continue;
         }
         const bool ok = point_status_ok(dir);
         failed += !ok;
         progress.finished(ok);
     }
-    return failed;
+    return left;
+}
+
+// Points that never ran because the sweep was stopped.
+void record_stopped(const Plan& plan, const std::vector<std::size_t>& points) {
+    for (const std::size_t i : points) {
+        record_not_run(plan.points[i].dir, "not run: the sweep was stopped before it could fork this point");
+    }
 }
 
 }  // namespace
@@ -154,7 +164,7 @@ std::size_t run_points(const Plan& plan, const RunnerOptions& opts) {
     if (skipped) {
         std::fprintf(stderr, "sweep: %zu of %zu points already complete, skipped\n", skipped, plan.points.size());
     }
-    const auto groups = groups_of(plan, todo, opts.fork_at);
+    auto groups = groups_of(plan, todo, opts.fork_at);
     Progress progress(stderr, opts.terminal, plan.points.size(), skipped);
     progress.start();
     std::map<pid_t, std::size_t> running;  // process -> group
@@ -185,8 +195,16 @@ std::size_t run_points(const Plan& plan, const RunnerOptions& opts) {
         if (pid < 0) break;
         const auto it = running.find(pid);
         if (it == running.end()) continue;
-        failed += finish_group(plan, groups[it->second], wstatus, progress);
+        std::vector<std::size_t> left = finish_group(plan, groups[it->second], wstatus, progress, failed);
         running.erase(it);
+        if (left.empty()) continue;
+        if (g_stop != 0) {
+            record_stopped(plan, left);
+            for (std::size_t n = 0; n < left.size(); ++n) progress.finished(false);
+            failed += left.size();
+        } else {
+            groups.push_back(std::move(left));
+        }
     }
     g_interrupted_by = g_stop;
     return failed;
