@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <new>
 #include <stdexcept>
 
 #include <systemc>
@@ -87,9 +88,10 @@ void InterruptGuard::start_watcher() {
 }
 
 void InterruptGuard::restart_after_fork() {
-    // The parent's watcher does not exist here: its handle is left alone
-    // (detaching or joining it would act on a thread of another process).
-    new std::thread(std::move(m_watcher));
+    // The parent's watcher does not exist here. Its handle is overwritten
+    // without being destroyed, detached or joined: each would act on a
+    // thread of another process.
+    new (&m_watcher) std::thread();
     close(g_pipe[0]);
     close(g_pipe[1]);
     if (pipe(g_pipe) != 0) throw std::runtime_error("cannot create a pipe for signal handling");
