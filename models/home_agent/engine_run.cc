@@ -19,9 +19,52 @@ EngineRun::EngineRun(const EngineParams& params, EngineTarget& target, const Set
       m_per(setup.walked ? params.per_set : params.per_granule) {
     std::vector<Addr> units;
     if (m_s.end > m_s.start) m_target.cached_units(m_s.start, m_s.end, units);
+    if (m_s.walked) {
+        order_by_walk(units);
+    } else {
+        order_by_address(units);
+    }
+}
+
+// A range search's key grows with the address, so ordering the addresses
+// orders the keys (8-byte values sort faster than pairs).
+void EngineRun::order_by_address(std::vector<Addr>& units) {
+    std::sort(units.begin(), units.end());
+    units.erase(std::unique(units.begin(), units.end()), units.end());
     m_units.reserve(units.size());
     for (Addr u : units) m_units.emplace_back(key_of(u), u);
-    std::sort(m_units.begin(), m_units.end());
+}
+
+// A walk's keys are set positions; with many units per position, a counting
+// sort by key, then each key's few units sorted, gives the order a sort of
+// the (key, unit) pairs would, in linear time. Keys are computed twice rather
+// than stored: fresh host memory is the dearer resource (a page fault per
+// 4 KiB first touched).
+void EngineRun::order_by_walk(const std::vector<Addr>& units) {
+    if (units.size() < m_target.searchable_sets() / 4) {  // few units: the counts would cost more
+        m_units.reserve(units.size());
+        for (Addr u : units) m_units.emplace_back(key_of(u), u);
+        std::sort(m_units.begin(), m_units.end());
+        m_units.erase(std::unique(m_units.begin(), m_units.end()), m_units.end());
+        return;
+    }
+    std::vector<std::uint32_t> first(m_target.searchable_sets() + 1, 0);
+    for (Addr u : units) {
+        const std::uint64_t key = key_of(u);
+        if (key + 1 >= first.size()) first.resize(key + 2, 0);  // a target out of contract stays in bounds
+        ++first[key + 1];
+    }
+    const std::uint64_t positions = first.size() - 1;
+    for (std::uint64_t k = 0; k < positions; ++k) first[k + 1] += first[k];
+    m_units.resize(units.size());
+    std::vector<std::uint32_t> fill(first.begin(), first.end() - 1);
+    for (Addr u : units) {
+        const std::uint64_t key = key_of(u);
+        m_units[fill[key]++] = Item{key, u};
+    }
+    for (std::uint64_t k = 0; k < positions; ++k) {
+        if (first[k + 1] - first[k] > 1) std::sort(m_units.begin() + first[k], m_units.begin() + first[k + 1]);
+    }
     m_units.erase(std::unique(m_units.begin(), m_units.end()), m_units.end());
 }
 

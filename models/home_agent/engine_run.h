@@ -57,6 +57,9 @@ public:
 private:
     using Item = std::pair<std::uint64_t, common::Addr>;  // search key, unit
     std::uint64_t key_of(common::Addr unit) const;
+    // Fill m_units from the listed units (repeats allowed), sorted by key.
+    void order_by_address(std::vector<common::Addr>& units);
+    void order_by_walk(const std::vector<common::Addr>& units);
     common::Duration visit_of(std::uint64_t key) const;
     std::uint64_t keys_passed(common::Duration now) const;
     // The next unit in search order, from either list; false if none.

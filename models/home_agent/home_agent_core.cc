@@ -264,7 +264,7 @@ void HomeAgentCore::cached_units(Addr start, Addr end, std::vector<Addr>& units)
     const std::uint64_t cached = m_sf.used() + (m_slc ? m_slc->valid_lines() : 0);
     units.reserve(units.size() + std::min<std::uint64_t>(cached, (end - start) / g + 2));
     m_sf.for_each_in(start / g, (end - 1) / g,
-                     [&](SnoopFilter::Entry& e) { units.push_back(e.line * g / u * u); });
+                     [&](std::uint64_t line) { units.push_back(line * g / u * u); });
     if (m_slc) m_slc->for_each_valid_in(start, end - start, [&](Addr a) { units.push_back(a / u * u); });
 }
 

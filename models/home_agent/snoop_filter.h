@@ -38,20 +38,21 @@ public:
     void remove(std::uint64_t line, std::uint32_t cpu);
     void erase(std::uint64_t line);
 
-    // Calls fn(entry) for every tracked line in [first, last]; costs
-    // min(lines in the range, entries) lookups.
+    // Calls fn(line) for every tracked line in [first, last]; costs
+    // min(lines in the range, entries) lookups. A scan of the whole filter
+    // reads only the slots' keys, not the entries.
     template <class Fn>
     void for_each_in(std::uint64_t first, std::uint64_t last, Fn&& fn) {
         if (last - first < m_entries.size()) {
             for (std::uint64_t line = first;; ++line) {
-                if (Entry* e = find(line)) fn(*e);
+                if (find(line)) fn(line);
                 if (line == last) break;
             }
             return;
         }
-        for (std::size_t i = 0; i < m_entries.size(); ++i) {
+        for (std::size_t i = 0; i < m_slots.size(); ++i) {
             const std::uint64_t line = ~m_slots[i].key;
-            if (m_slots[i].key != 0 && line >= first && line <= last) fn(m_entries[i]);
+            if (m_slots[i].key != 0 && line >= first && line <= last) fn(line);
         }
     }
 

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <vector>
 
@@ -216,6 +217,42 @@ TEST_CASE("a walk reaches units in set order, not address order", "[engine]") {
     CHECK(rig.finish() == Duration::ns(40));
     CHECK(rig.target.maintained == std::vector<Addr>{4 * 128, 3 * 128});
     CHECK(rig.target.visits == std::vector<Duration>{Duration::ns(10), Duration::ns(40)});
+}
+
+// Lists every unit twice, in descending order: the engine must sort and
+// drop the repeats itself, whichever way it orders them.
+class ShuffledTarget : public FakeTarget {
+public:
+    void cached_units(Addr start, Addr end, std::vector<Addr>& out) override {
+        std::vector<Addr> mine;
+        FakeTarget::cached_units(start, end, mine);
+        for (int pass = 0; pass < 2; ++pass) out.insert(out.end(), mine.rbegin(), mine.rend());
+    }
+};
+
+TEST_CASE("units listed out of order and twice are maintained once each, in search order", "[engine]") {
+    for (const EngineMode mode : {EngineMode::Walk, EngineMode::Range}) {
+        EngineParams p = one_ns_per_granule();
+        p.mode = mode;
+        p.per_set = Duration::ns(10);
+        ShuffledTarget target;
+        target.sets = 8;  // 40 units over 8 sets: the walk's counting sort
+        std::vector<Addr> expected;
+        for (Addr i = 0; i < 40; ++i) target.units[(i * 7 % 40) * 128] = {};
+        for (const auto& [a, u] : target.units) expected.push_back(a);
+        if (mode == EngineMode::Walk) {
+            std::stable_sort(expected.begin(), expected.end(),
+                             [](Addr a, Addr b) { return (a / 128) % 8 < (b / 128) % 8; });
+        }
+        home_agent::MaintenanceEngine engine(p, target);
+        FakeBus bus(engine);
+        InstanceReport rep;
+        REQUIRE(invalidate::HhaDriver({}).wbinv({0, 1 << 20}, bus, rep) == invalidate::kOk);
+        engine.advance(Duration::max() - Duration::ns(1), Duration());
+        REQUIRE(engine.op().complete);
+        CHECK(engine.op().result.examined == 40);
+        CHECK(target.maintained == expected);
+    }
 }
 
 TEST_CASE("write-backs add to the engine's time once its slots are full", "[engine]") {
