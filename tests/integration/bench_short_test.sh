@@ -11,6 +11,8 @@ import json, sys
 doc = json.load(open(sys.argv[1]))
 w = doc["workloads"]
 assert doc["short"] is True
+hm = doc["host_memory"]
+assert hm["probe_bytes"] == 16 << 20 and hm["fresh_bytes_per_second"] > 0 and hm["touched_bytes_per_second"] > 0, hm
 for name in ("W1", "W2", "W3", "W5"):
     r = w[name]
     assert r["accesses"] > 0 and r["host_seconds"] > 0 and r["accesses_per_second"] > 0, name
