@@ -4,17 +4,13 @@
 
 namespace invalsim::common {
 
-// A slot is recycled only for a bin of a time long past (more than half the
-// ring before the latest arrival); work that spans more than that, such as a
-// burst of posted write-backs, makes the ring grow instead of losing it.
+// The ring's first use, or a slot still holding a bin too recent to recycle.
 Occupancy::Bin& Occupancy::claim(std::uint64_t id) {
     if (m_bins.empty()) m_bins.resize(kBins);
     while (true) {
-        Bin& b = m_bins[id & (m_bins.size() - 1)];  // the ring's size is a power of two
+        Bin& b = m_bins[id & (m_bins.size() - 1)];
         if (b.id == id) return b;
-        const std::uint64_t half = m_bins.size() / 2;
-        const std::uint64_t floor = m_latest_arrival > half ? m_latest_arrival - half : 0;
-        if (b.id == ~0ULL || b.id < floor) {
+        if (recyclable(b)) {
             b = Bin{id, 0, id * kBinPs, 0};
             return b;
         }
@@ -43,34 +39,9 @@ std::uint64_t Occupancy::first_open(std::uint64_t id) {
     return cur;
 }
 
-// The common case of a lightly loaded resource: the arrival's bin is open
-// and has room for all of the service. Exactly what the general loop below
-// does in its first step, without its bookkeeping.
-bool Occupancy::place_within_bin(std::uint64_t t, std::uint64_t service, std::uint64_t& start) {
-    const std::uint64_t id = t / kBinPs;
-    Bin& b = bin(id);
-    if (b.skip > id) return false;
-    const std::uint64_t bin_end = (id + 1) * kBinPs;
-    const std::uint64_t pos = std::max(t, b.tail_ps);
-    if (pos >= bin_end || std::min(bin_end - pos, kBinPs - b.used_ps) < service) return false;
-    b.used_ps += service;
-    b.tail_ps = pos + service;
-    if (b.tail_ps >= bin_end || b.used_ps >= kBinPs) b.skip = id + 1;
-    m_queued_ps += pos - t;
-    start = pos;
-    return true;
-}
-
-// Places the service from `arrival` on: in each bin after the work already
-// there (its tail), and never more than the bin's length in total.
-Duration Occupancy::reserve(Duration arrival, Duration service) {
-    const std::uint64_t t = arrival.as_ps();
-    std::uint64_t remaining = service.as_ps();
-    m_busy_ps += remaining;
-    if (remaining == 0) return arrival;
-    m_latest_arrival = std::max(m_latest_arrival, t / kBinPs);
-    std::uint64_t start_ps = 0;
-    if (place_within_bin(t, remaining, start_ps)) return Duration::ps(start_ps);
+// In each bin after the work already there (its tail), and never more than
+// the bin's length in total.
+std::uint64_t Occupancy::place_across_bins(std::uint64_t t, std::uint64_t remaining) {
     std::uint64_t cur = t;
     std::uint64_t start = t;
     bool started = false;
@@ -99,7 +70,7 @@ Duration Occupancy::reserve(Duration arrival, Duration service) {
         cur = pos + take;
     }
     m_queued_ps += start - t;
-    return Duration::ps(start);
+    return start;
 }
 
 }  // namespace invalsim::common

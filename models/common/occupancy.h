@@ -24,8 +24,20 @@ public:
     static constexpr std::uint64_t kBinPs = 16'000;
     static constexpr std::size_t kBins = 4096;  // initial window: 65 us; grows when work spans more
 
-    // Returns the time the request starts being served.
-    Duration reserve(Duration arrival, Duration service);
+    // Returns the time the request starts being served. The common case, a
+    // lightly loaded resource whose arrival bin has room for all of the
+    // service, is inline: callers make several reservations per access.
+    Duration reserve(Duration arrival, Duration service) {
+        const std::uint64_t t = arrival.as_ps();
+        const std::uint64_t s = service.as_ps();
+        m_busy_ps += s;
+        if (s == 0) return arrival;
+        const std::uint64_t id = t / kBinPs;
+        if (id > m_latest_arrival) m_latest_arrival = id;
+        std::uint64_t start = 0;
+        if (place_within_bin(id, t, s, start)) return Duration::ps(start);
+        return Duration::ps(place_across_bins(t, s));
+    }
 
     Duration busy_total() const { return Duration::ps(m_busy_ps); }
     Duration queued_total() const { return Duration::ps(m_queued_ps); }
@@ -40,14 +52,47 @@ private:
     // First bin from `id` on that may have room; a burst of requests at one
     // instant thus costs O(1) each instead of walking the queue it built.
     std::uint64_t first_open(std::uint64_t id);
-    bool place_within_bin(std::uint64_t t, std::uint64_t service, std::uint64_t& start);
-    // The bin of `id`; the ring slot already holds it in the common case.
+    // Exactly the first step of place_across_bins when it is also the last.
+    bool place_within_bin(std::uint64_t id, std::uint64_t t, std::uint64_t service, std::uint64_t& start) {
+        Bin& b = bin(id);
+        if (b.skip > id) return false;
+        const std::uint64_t bin_end = (id + 1) * kBinPs;
+        const std::uint64_t pos = t > b.tail_ps ? t : b.tail_ps;
+        if (pos >= bin_end) return false;
+        const std::uint64_t room_here = bin_end - pos;
+        const std::uint64_t room_left = kBinPs - b.used_ps;
+        if ((room_here < room_left ? room_here : room_left) < service) return false;
+        b.used_ps += service;
+        b.tail_ps = pos + service;
+        if (b.tail_ps >= bin_end || b.used_ps >= kBinPs) b.skip = id + 1;
+        m_queued_ps += pos - t;
+        start = pos;
+        return true;
+    }
+    // Places the service from `t` on over as many bins as it takes; returns
+    // its start.
+    std::uint64_t place_across_bins(std::uint64_t t, std::uint64_t remaining);
+    // The bin of `id`; the ring slot already holds it, or a bin long past
+    // that it can be recycled from, in the common cases.
     Bin& bin(std::uint64_t id) {
         if (!m_bins.empty()) {
             Bin& b = m_bins[id & (m_bins.size() - 1)];  // the ring's size is a power of two
             if (b.id == id) return b;
+            if (recyclable(b)) {
+                b = Bin{id, 0, id * kBinPs, 0};
+                return b;
+            }
         }
         return claim(id);
+    }
+    // A slot is recycled only for a bin of a time long past (more than half
+    // the ring before the latest arrival); work that spans more than that,
+    // such as a burst of posted write-backs, makes the ring grow instead of
+    // losing it.
+    bool recyclable(const Bin& b) const {
+        const std::uint64_t half = m_bins.size() / 2;
+        const std::uint64_t floor = m_latest_arrival > half ? m_latest_arrival - half : 0;
+        return b.id == ~0ULL || b.id < floor;
     }
     Bin& claim(std::uint64_t id);
     void grow();
