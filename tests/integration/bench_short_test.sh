@@ -14,9 +14,11 @@ assert doc["short"] is True
 hm = doc["host_memory"]
 assert hm["probe_bytes"] == 16 << 20 and hm["fresh_bytes_per_second"] > 0 and hm["touched_bytes_per_second"] > 0, hm
 # A child inherits its parent's peak RSS on Linux: a probe run inside the
-# suite's own process (about 45 MiB at its peak) would show in every run's
-# figure. W3's short run itself needs about 26 MiB.
-assert w["W3"]["peak_rss_bytes"] < 40 << 20, w["W3"]["peak_rss_bytes"]
+# suite's own process (about 45 MiB at its peak) would become every short
+# run's figure. W3's 16 KiB per core needs less host memory than W1's
+# random accesses over 64 MiB (26 against 30 MiB in Release, 85 against
+# 91 MiB with the sanitizers' shadow memory).
+assert w["W3"]["peak_rss_bytes"] < w["W1"]["peak_rss_bytes"], (w["W3"]["peak_rss_bytes"], w["W1"]["peak_rss_bytes"])
 for name in ("W1", "W2", "W3", "W5"):
     r = w[name]
     assert r["accesses"] > 0 and r["host_seconds"] > 0 and r["accesses_per_second"] > 0, name
