@@ -6,11 +6,11 @@ using common::Duration;
 
 ChannelTiming::ChannelTiming(std::uint32_t channels, std::uint64_t interleave_bytes,
                              double bandwidth_gbps)
-    : m_channels(channels), m_interleave_bytes(interleave_bytes), m_bandwidth_gbps(bandwidth_gbps) {}
+    : m_channels(channels), m_interleave_bytes(interleave_bytes), m_rate(bandwidth_gbps) {}
 
 Duration ChannelTiming::access(Duration arrival, std::uint64_t offset, std::uint32_t bytes,
                                Duration latency) {
-    const Duration transfer = common::transfer_time(bytes, m_bandwidth_gbps);
+    const Duration transfer = m_rate.transfer(bytes);
     const Duration start = m_channels[channel_of(offset)].reserve(arrival, transfer);
     return (start - arrival) + latency + transfer;
 }

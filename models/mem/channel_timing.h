@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "models/common/duration.h"
+#include "models/common/link_rate.h"
 #include "models/common/occupancy.h"
 
 namespace invalsim::mem {
@@ -28,7 +29,7 @@ public:
 private:
     std::vector<common::Occupancy> m_channels;
     std::uint64_t m_interleave_bytes;
-    double m_bandwidth_gbps;
+    common::LinkRate m_rate;
 };
 
 }  // namespace invalsim::mem

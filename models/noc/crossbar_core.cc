@@ -7,6 +7,7 @@ using common::Duration;
 CrossbarCore::CrossbarCore(const CrossbarParams& params, std::vector<std::unique_ptr<Router>> routers,
                            std::vector<std::uint32_t> input_router, std::vector<std::string> port_names)
     : m_params(params),
+      m_link(params.link_bandwidth_gbps, params.header_bytes),
       m_routers(std::move(routers)),
       m_input_router(std::move(input_router)),
       m_ports(port_names.size()) {
@@ -28,8 +29,7 @@ CrossbarCore::Hop CrossbarCore::route(std::uint32_t input, common::Addr addr, st
 // One message on one link: queued behind earlier messages, then serialised.
 // Returns when its last byte has crossed.
 Duration CrossbarCore::leg(common::Occupancy& link, Duration arrival, std::uint32_t data_bytes) {
-    const Duration transfer =
-        common::transfer_time(std::uint64_t{m_params.header_bytes} + data_bytes, m_params.link_bandwidth_gbps);
+    const Duration transfer = m_link.transfer(data_bytes);
     return link.reserve(arrival, transfer) + transfer;
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "models/common/duration.h"
+#include "models/common/link_rate.h"
 #include "models/common/occupancy.h"
 #include "models/noc/crossbar_params.h"
 #include "models/noc/crossbar_stats.h"
@@ -51,6 +52,7 @@ private:
     common::Duration leg(common::Occupancy& link, common::Duration arrival, std::uint32_t data_bytes);
 
     CrossbarParams m_params;
+    common::LinkRate m_link;  // a header plus the data a message carries
     std::vector<std::unique_ptr<Router>> m_routers;
     std::vector<std::uint32_t> m_input_router;
     std::vector<Port> m_ports;

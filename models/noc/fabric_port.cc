@@ -7,7 +7,10 @@ namespace invalsim::noc {
 void FabricPort::request(coherence::LineRequest& r, common::Duration& delay) {
     const std::uint32_t len = r.data != nullptr ? r.bytes : 0;
     const bool is_read = !coherence::is_write(r.type);
-    const auto hop = m_core.forward(m_input, r.addr, len, is_read, m_kernel_now() + delay, delay);
+    // Nothing on the fabric path waits, so kernel time cannot move during
+    // the request: one read serves both legs.
+    const common::Duration kernel = m_kernel_now();
+    const auto hop = m_core.forward(m_input, r.addr, len, is_read, kernel + delay, delay);
     if (!hop.ok) {
         r.ok = false;
         return;
@@ -16,7 +19,7 @@ void FabricPort::request(coherence::LineRequest& r, common::Duration& delay) {
     r.addr = hop.addr;
     m_outputs[hop.port]->request(r, delay);
     r.addr = addr;
-    m_core.back(hop, m_kernel_now() + delay, delay);
+    m_core.back(hop, kernel + delay, delay);
 }
 
 }  // namespace invalsim::noc

@@ -1,9 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include "models/common/link_rate.h"
 #include "models/common/occupancy.h"
 #include "models/mem/channel_timing.h"
 
 using invalsim::common::Duration;
+using invalsim::common::LinkRate;
 using invalsim::common::Occupancy;
 using invalsim::common::transfer_time;
 using invalsim::mem::ChannelTiming;
@@ -13,6 +15,17 @@ TEST_CASE("transfer time is bytes over bandwidth, rounded up", "[timing]") {
     CHECK(transfer_time(64, 25.6) == Duration::ps(2500));
     CHECK(transfer_time(1, 3.0) == Duration::ps(334));
     CHECK(transfer_time(64, 0.0) == Duration());
+}
+
+TEST_CASE("a link rate adds its overhead and stays exact as message sizes change", "[timing]") {
+    LinkRate rate(3.0, 16);
+    // Sizes alternate and change within each memo slot (empty / not empty).
+    for (std::uint64_t bytes : {0, 64, 64, 1, 0, 48, 64, 0, 1}) {
+        CHECK(rate.transfer(bytes) == transfer_time(16 + bytes, 3.0));
+    }
+    CHECK(rate.transfer(1) == Duration::ps(5667));
+    LinkRate unlimited(0.0);
+    CHECK(unlimited.transfer(64) == Duration());
 }
 
 TEST_CASE("an occupied resource queues arrivals in order like a FIFO", "[timing]") {
