@@ -24,21 +24,13 @@ int run_command(const std::vector<std::string>& args) {
                        "scenario")) {
         return kExitOk;
     }
-    InterruptGuard interrupts;
-    const Inputs own = load_inputs(opts.scenario_or_default(), opts.inputs.config, opts.inputs.sets, opts.seed,
-                                   opts.inputs.scenario_sets);
-    SharedStart shared(opts);
-    prepare_outputs(opts);
-    const SimulationResult res = simulate(own, {opts.check, 4}, opts.trace, interrupts, &shared);
-    // After a shared start this process may have become another point.
-    const Inputs& in = shared.inputs(own);
-    const std::string& out = shared.out(opts.out);
-    const HostFigures host = write_results(out, in, res);
-    if (!shared.quiet(opts.quiet)) {
-        std::cout << "invalsim: " << in.scenario_path << " on " << in.config_path << "\n"
-                  << run_summary(res.stats, host) << "results: " << out << "/stats.json\n";
-    }
-    return finish_exit_status(res, interrupts);
+    return simulate_and_write(opts, {opts.check, 4}, [](const FinishedRun& run) {
+        if (!run.quiet) {
+            std::cout << "invalsim: " << run.inputs.scenario_path << " on " << run.inputs.config_path << "\n"
+                      << run_summary(run.result.stats, run.host) << "results: " << run.out << "/stats.json\n";
+        }
+        return finish_exit_status(run.result, run.interrupts);
+    });
 }
 
 }  // namespace invalsim::cli

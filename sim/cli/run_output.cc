@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "sim/cli/commands.h"
+#include "sim/cli/shared_start.h"
 #include "sim/config/config_loader.h"
 #include "sim/config/units.h"
 #include "sim/stats/run_report.h"
@@ -93,6 +94,20 @@ int finish_exit_status(const SimulationResult& res, const InterruptGuard& interr
     if (res.error) std::rethrow_exception(res.error);
     if (const int sig = interrupts.signal()) return 128 + sig;
     return res.outcome.ok() ? kExitOk : kExitExpectFailed;
+}
+
+int simulate_and_write(const RunOptions& opts, CheckOptions check,
+                       const std::function<int(const FinishedRun&)>& report) {
+    InterruptGuard interrupts;
+    const Inputs own = load_inputs(opts.scenario_or_default(), opts.inputs.config, opts.inputs.sets, opts.seed,
+                                   opts.inputs.scenario_sets);
+    SharedStart shared(opts);
+    prepare_outputs(opts);
+    const SimulationResult res = simulate(own, check, opts.trace, interrupts, &shared);
+    const Inputs& in = shared.inputs(own);
+    const std::string& out = shared.out(opts.out);
+    const HostFigures host = write_results(out, in, res);
+    return report({res, in, out, host, shared.quiet(opts.quiet), interrupts});
 }
 
 }  // namespace invalsim::cli

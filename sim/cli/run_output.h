@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,5 +46,22 @@ HostFigures write_results(const std::string& dir, const Inputs& in, const Simula
 // (sc_main turns that into 2 or 3), 128 + the signal that interrupted it,
 // else 0, or 1 when an expectation failed or a CPU stayed blocked.
 int finish_exit_status(const SimulationResult& res, const InterruptGuard& interrupts);
+
+// A run of `run` or `validate` once its results are written. After a shared
+// start, `inputs` and `out` are those of the point this process became.
+struct FinishedRun {
+    const SimulationResult& result;
+    const Inputs& inputs;
+    const std::string& out;
+    const HostFigures& host;
+    bool quiet;
+    const InterruptGuard& interrupts;
+};
+
+// What `run` and `validate` share: loads the inputs, runs them (as a shared
+// start when --fork-at is given), writes the results and returns what
+// `report` returns.
+int simulate_and_write(const RunOptions& opts, CheckOptions check,
+                       const std::function<int(const FinishedRun&)>& report);
 
 }  // namespace invalsim::cli

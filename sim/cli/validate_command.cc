@@ -89,6 +89,29 @@ std::string findings(const Json& c) {
     return out.str();
 }
 
+// Prints the verdict; a run that went as its scenario expects but broke
+// coherence exits 1.
+int report(const FinishedRun& run) {
+    const SimulationResult& res = run.result;
+    const Json& c = res.stats["coherence"];
+    std::ostringstream bounds;
+    const bool coherent = verdict(c, run.inputs.scenario, bounds);
+    const bool ok = coherent && res.outcome.ok();
+    const std::string head = "invalsim validate: " + run.inputs.scenario_path + " on " + run.inputs.config_path + "\n";
+    const std::string tail = std::string("verdict: ") + (ok ? "as expected" : "VIOLATED") + "\n" + bounds.str() +
+                             (res.outcome.ok() ? "" : "  the scenario's other expectations: " + std::to_string(res.outcome.expects_failed) +
+                                                  " failed, " + std::to_string(res.outcome.blocked.size()) +
+                                                  " CPUs blocked (stats.json \"outcome\")\n");
+    if (!run.quiet) {
+        std::cout << head << run_summary(res.stats, run.host) << findings(c) << tail << "results: " << run.out
+                  << "/stats.json\n";
+    } else if (!ok) {
+        std::cout << head << tail;
+    }
+    const int status = finish_exit_status(res, run.interrupts);
+    return status == kExitOk && !coherent ? kExitExpectFailed : status;
+}
+
 }  // namespace
 
 int validate_command(const std::vector<std::string>& args) {
@@ -110,33 +133,7 @@ int validate_command(const std::vector<std::string>& args) {
                        "scenario")) {
         return kExitOk;
     }
-    InterruptGuard interrupts;
-    const Inputs own = load_inputs(opts.scenario_or_default(), opts.inputs.config, opts.inputs.sets, opts.seed,
-                                   opts.inputs.scenario_sets);
-    SharedStart shared(opts);
-    prepare_outputs(opts);
-    const SimulationResult res = simulate(own, {true, examples}, opts.trace, interrupts, &shared);
-    // After a shared start this process may have become another point.
-    const Inputs& in = shared.inputs(own);
-    const std::string& out = shared.out(opts.out);
-    const HostFigures host = write_results(out, in, res);
-    const Json& c = res.stats["coherence"];
-    std::ostringstream bounds;
-    const bool coherent = verdict(c, in.scenario, bounds);
-    const bool ok = coherent && res.outcome.ok();
-    const std::string head = "invalsim validate: " + in.scenario_path + " on " + in.config_path + "\n";
-    const std::string tail = std::string("verdict: ") + (ok ? "as expected" : "VIOLATED") + "\n" + bounds.str() +
-                             (res.outcome.ok() ? "" : "  the scenario's other expectations: " + std::to_string(res.outcome.expects_failed) +
-                                                  " failed, " + std::to_string(res.outcome.blocked.size()) +
-                                                  " CPUs blocked (stats.json \"outcome\")\n");
-    if (!shared.quiet(opts.quiet)) {
-        std::cout << head << run_summary(res.stats, host) << findings(c) << tail << "results: " << out
-                  << "/stats.json\n";
-    } else if (!ok) {
-        std::cout << head << tail;
-    }
-    const int status = finish_exit_status(res, interrupts);
-    return status == kExitOk && !coherent ? kExitExpectFailed : status;
+    return simulate_and_write(opts, {true, examples}, report);
 }
 
 }  // namespace invalsim::cli
