@@ -100,6 +100,8 @@ void CacheCore::serve(LineRequest& r, Duration& delay) {
 CacheCore::Slot CacheCore::obtain(std::uint64_t line, bool exclusive, Duration& delay,
                                   Source& source, bool prefetch) {
     const std::uint64_t set = m_tags.set_of(line);
+    m_tags.prefetch_states(set);
+    if (m_lru) m_lru->prefetch(set);
     std::uint32_t way = m_tags.find(line);
     if (way != TagArray::kNoWay) {
         touch(set, way);

@@ -28,6 +28,12 @@ public:
     void touch(std::uint64_t set, std::uint32_t way) override { m_stamp[set * m_ways + way] = ++m_clock; }
     void forget(std::uint64_t set, std::uint32_t way) override;
     std::uint32_t victim(std::uint64_t set) override;
+    // Starts loading a set's stamps into the host's caches (see
+    // TagArray::prefetch_states).
+    void prefetch(std::uint64_t set) const {
+        const std::uint64_t* s = &m_stamp[set * m_ways];
+        for (std::uint32_t w = 0; w < m_ways; w += 8) __builtin_prefetch(s + w);
+    }
 
 private:
     std::uint32_t m_ways;
