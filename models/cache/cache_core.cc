@@ -13,6 +13,13 @@ using coherence::Source;
 using common::Addr;
 using common::Duration;
 
+namespace {
+// 65,536 lines: a 4 MiB cache of 64-byte lines, whose LRU stamps alone take
+// 512 KiB. Below that a level's states and stamps stay in the host's
+// caches (W2's sequential sets), and prefetching them only costs.
+constexpr std::uint64_t kPrefetchSetsMinLines = 1u << 16;
+}  // namespace
+
 CacheCore::CacheCore(const CacheParams& params, Duration hit_latency, LinePort& below,
                      std::uint64_t replacement_seed, Placement placement)
     : m_tags(params.sets(), params.ways, params.line_bytes),
@@ -22,7 +29,8 @@ CacheCore::CacheCore(const CacheParams& params, Duration hit_latency, LinePort& 
       m_hit_latency(hit_latency),
       m_below(&below),
       m_place(placement),
-      m_inclusive(params.inclusive && !placement.memory_side) {
+      m_inclusive(params.inclusive && !placement.memory_side),
+      m_prefetch_sets(params.sets() * params.ways >= kPrefetchSetsMinLines) {
     m_lru = dynamic_cast<LruPolicy*>(m_repl.get());
 }
 
@@ -100,8 +108,10 @@ void CacheCore::serve(LineRequest& r, Duration& delay) {
 CacheCore::Slot CacheCore::obtain(std::uint64_t line, bool exclusive, Duration& delay,
                                   Source& source, bool prefetch) {
     const std::uint64_t set = m_tags.set_of(line);
-    m_tags.prefetch_states(set);
-    if (m_lru) m_lru->prefetch(set);
+    if (m_prefetch_sets) {
+        m_tags.prefetch_states(set);
+        if (m_lru) m_lru->prefetch(set);
+    }
     std::uint32_t way = m_tags.find(line);
     if (way != TagArray::kNoWay) {
         touch(set, way);

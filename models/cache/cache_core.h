@@ -188,6 +188,9 @@ private:
     Hierarchy* m_hierarchy = nullptr;
     Placement m_place;
     bool m_inclusive;
+    // Whether lookups prefetch their set's states and stamps: only where
+    // those arrays are too big to stay in the host's caches anyway.
+    bool m_prefetch_sets;
     CacheStats m_stats;
 };
 
