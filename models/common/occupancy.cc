@@ -19,7 +19,7 @@ Occupancy::Bin& Occupancy::claim(std::uint64_t id) {
 }
 
 void Occupancy::grow() {
-    std::vector<Bin> old = std::move(m_bins);
+    std::vector<Bin, HugePageAllocator<Bin>> old = std::move(m_bins);
     m_bins.assign(old.size() * 2, Bin{});
     for (const Bin& b : old) {
         if (b.id != ~0ULL) m_bins[b.id & (m_bins.size() - 1)] = b;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "models/common/duration.h"
+#include "models/common/huge_page_allocator.h"
 
 namespace invalsim::common {
 
@@ -97,7 +98,7 @@ private:
     Bin& claim(std::uint64_t id);
     void grow();
 
-    std::vector<Bin> m_bins;  // a ring, allocated on first use
+    std::vector<Bin, HugePageAllocator<Bin>> m_bins;  // a ring, allocated on first use
     std::uint64_t m_latest_arrival = 0;  // bin of the latest arrival: the present
     std::uint64_t m_busy_ps = 0;
     std::uint64_t m_queued_ps = 0;

@@ -17,7 +17,7 @@ EngineRun::EngineRun(const EngineParams& params, EngineTarget& target, const Set
       m_s(setup),
       m_unit(target.unit_bytes()),
       m_per(setup.walked ? params.per_set : params.per_granule) {
-    std::vector<Addr> units;
+    UnitList units;
     if (m_s.end > m_s.start) m_target.cached_units(m_s.start, m_s.end, units);
     if (m_s.walked) {
         order_by_walk(units);
@@ -28,7 +28,7 @@ EngineRun::EngineRun(const EngineParams& params, EngineTarget& target, const Set
 
 // A range search's key grows with the address, so ordering the addresses
 // orders the keys (8-byte values sort faster than pairs).
-void EngineRun::order_by_address(std::vector<Addr>& units) {
+void EngineRun::order_by_address(UnitList& units) {
     std::sort(units.begin(), units.end());
     units.erase(std::unique(units.begin(), units.end()), units.end());
     m_units.reserve(units.size());
@@ -40,7 +40,7 @@ void EngineRun::order_by_address(std::vector<Addr>& units) {
 // the (key, unit) pairs would, in linear time. Keys are computed twice rather
 // than stored: fresh host memory is the dearer resource (a page fault per
 // 4 KiB first touched).
-void EngineRun::order_by_walk(const std::vector<Addr>& units) {
+void EngineRun::order_by_walk(const UnitList& units) {
     if (units.size() < m_target.searchable_sets() / 4) {  // few units: the counts would cost more
         m_units.reserve(units.size());
         for (Addr u : units) m_units.emplace_back(key_of(u), u);

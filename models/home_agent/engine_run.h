@@ -58,8 +58,8 @@ private:
     using Item = std::pair<std::uint64_t, common::Addr>;  // search key, unit
     std::uint64_t key_of(common::Addr unit) const;
     // Fill m_units from the listed units (repeats allowed), sorted by key.
-    void order_by_address(std::vector<common::Addr>& units);
-    void order_by_walk(const std::vector<common::Addr>& units);
+    void order_by_address(UnitList& units);
+    void order_by_walk(const UnitList& units);
     common::Duration visit_of(std::uint64_t key) const;
     std::uint64_t keys_passed(common::Duration now) const;
     // The next unit in search order, from either list; false if none.
@@ -74,7 +74,7 @@ private:
     common::Duration m_per;  // search cost per step
     // The units cached at the start, sorted by key (a cursor walks them),
     // and those cached later ahead of the search.
-    std::vector<Item> m_units;
+    std::vector<Item, common::HugePageAllocator<Item>> m_units;
     std::size_t m_next = 0;
     std::priority_queue<Item, std::vector<Item>, std::greater<Item>> m_late;
     std::unordered_set<common::Addr> m_late_units;

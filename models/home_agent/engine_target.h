@@ -5,6 +5,7 @@
 
 #include "models/cache/cache_core.h"
 #include "models/common/duration.h"
+#include "models/common/huge_page_allocator.h"
 #include "models/common/types.h"
 
 namespace invalsim::home_agent {
@@ -24,6 +25,9 @@ struct UnitWork {
     common::Duration landed;       // when the last of it reached the device
 };
 
+// Units listed for one operation: hundreds of thousands after a big warm-up.
+using UnitList = std::vector<common::Addr, common::HugePageAllocator<common::Addr>>;
+
 // What the engine maintains: the home agent's snoop-filtered private copies
 // and its system-level cache slice, one unit at a time. A unit is a slice
 // line (a coherence granule without a slice): its private copies must reach
@@ -34,7 +38,7 @@ public:
     virtual std::uint32_t unit_bytes() const = 0;
     // Appends the units overlapping [start, end) that hold a copy homed here
     // (any order, repeats allowed); costs min(units in the range, entries).
-    virtual void cached_units(common::Addr start, common::Addr end, std::vector<common::Addr>& units) = 0;
+    virtual void cached_units(common::Addr start, common::Addr end, UnitList& units) = 0;
     virtual std::uint64_t searchable_sets() const = 0;
     // Where a walk over those sets reaches `unit`, in [0, searchable_sets()).
     virtual std::uint64_t walk_position(common::Addr unit) const = 0;

@@ -258,7 +258,7 @@ std::uint32_t HomeAgentCore::unit_bytes() const {
     return m_slc ? std::max(m_slc->line_bytes(), m_wiring.granule_bytes) : m_wiring.granule_bytes;
 }
 
-void HomeAgentCore::cached_units(Addr start, Addr end, std::vector<Addr>& units) {
+void HomeAgentCore::cached_units(Addr start, Addr end, UnitList& units) {
     const std::uint32_t g = m_wiring.granule_bytes;
     const std::uint32_t u = unit_bytes();
     const std::uint64_t cached = m_sf.used() + (m_slc ? m_slc->valid_lines() : 0);

@@ -85,7 +85,7 @@ private:
 
     // The engine's target, one unit at a time (engine_target.h).
     std::uint32_t unit_bytes() const override;
-    void cached_units(common::Addr start, common::Addr end, std::vector<common::Addr>& units) override;
+    void cached_units(common::Addr start, common::Addr end, UnitList& units) override;
     std::uint64_t searchable_sets() const override;
     std::uint64_t walk_position(common::Addr unit) const override;
     UnitWork maintain_unit(common::Addr lo, common::Addr hi, const cache::Interest& interest,

@@ -14,6 +14,7 @@ using common::Duration;
 using home_agent::EngineMode;
 using home_agent::EngineParams;
 using home_agent::UnitWork;
+using home_agent::UnitList;
 using invalidate::InstanceReport;
 namespace hha = home_agent::hha;
 
@@ -29,7 +30,7 @@ public:
         Duration busy;  // snooping private copies
     };
     std::uint32_t unit_bytes() const override { return 128; }
-    void cached_units(Addr start, Addr end, std::vector<Addr>& out) override {
+    void cached_units(Addr start, Addr end, UnitList& out) override {
         for (const auto& [a, u] : units) {
             if (a + 128 > start && a < end) out.push_back(a);
         }
@@ -223,8 +224,8 @@ TEST_CASE("a walk reaches units in set order, not address order", "[engine]") {
 // drop the repeats itself, whichever way it orders them.
 class ShuffledTarget : public FakeTarget {
 public:
-    void cached_units(Addr start, Addr end, std::vector<Addr>& out) override {
-        std::vector<Addr> mine;
+    void cached_units(Addr start, Addr end, UnitList& out) override {
+        UnitList mine;
         FakeTarget::cached_units(start, end, mine);
         for (int pass = 0; pass < 2; ++pass) out.insert(out.end(), mine.rbegin(), mine.rend());
     }

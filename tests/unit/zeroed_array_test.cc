@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "models/common/huge_page_allocator.h"
 #include "models/common/zeroed_array.h"
 
 using invalsim::common::ZeroedArray;
@@ -110,4 +111,22 @@ TEST_CASE("a forked child's own copy of the dense arrays keeps their contents an
         CHECK(a[a.size() - 1] == 0x5a);
         CHECK(a[4096 * 5] == 5);
     }
+}
+
+TEST_CASE("lists on the huge-page allocator keep their elements as they grow past its threshold", "[common]") {
+    using invalsim::common::HugePageAllocator;
+    std::vector<std::uint64_t, HugePageAllocator<std::uint64_t>> v;
+    const std::size_t n = (std::size_t{5} << 20) / sizeof(std::uint64_t) + 3;  // past 2 MiB, not a multiple of it
+    for (std::size_t i = 0; i < n; ++i) v.push_back(i * 0x9E3779B97F4A7C15ULL);
+    bool kept = true;
+    for (std::size_t i = 0; i < n; ++i) kept = kept && v[i] == i * 0x9E3779B97F4A7C15ULL;
+    CHECK(kept);
+    // From the threshold up, a list gets whole huge pages of its own: its
+    // memory starts on a huge-page boundary.
+    CHECK(reinterpret_cast<std::uintptr_t>(v.data()) % HugePageAllocator<std::uint64_t>::kHugePageBytes == 0);
+    std::vector<std::uint64_t, HugePageAllocator<std::uint64_t>> small(16, 7);
+    CHECK(small[15] == 7);
+    v.clear();
+    v.shrink_to_fit();
+    CHECK(v.capacity() == 0);
 }
