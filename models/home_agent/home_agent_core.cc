@@ -189,12 +189,11 @@ Duration HomeAgentCore::write_data(Addr addr, std::uint32_t bytes, std::uint8_t*
 
 bool HomeAgentCore::drop_private(std::uint64_t line, const cache::Interest& interest,
                                  cache::MaintenanceResult& r, Duration& at) {
-    SnoopFilter::Entry* e = m_sf.find(line);
-    if (e == nullptr) return false;
+    const std::optional<SnoopFilter::Entry> e = m_sf.take(line);
+    if (!e) return false;
     const std::uint32_t g = m_wiring.granule_bytes;
     const Addr addr = line * g;
     const SharerSet sharers = e->sharers;
-    m_sf.erase(line);
     sharers.for_each([&](std::uint32_t) {
         ++r.invalidated;
         if (!interest.covers(addr, g)) ++r.collateral;

@@ -92,4 +92,12 @@ void SnoopFilter::erase(std::uint64_t line) {
     if (i != kNone) free_slot(i);
 }
 
+std::optional<SnoopFilter::Entry> SnoopFilter::take(std::uint64_t line) {
+    const std::size_t i = slot_of(line);
+    if (i == kNone) return std::nullopt;
+    const Entry e = m_entries[i];
+    free_slot(i);
+    return e;
+}
+
 }  // namespace invalsim::home_agent

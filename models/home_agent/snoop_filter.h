@@ -37,6 +37,9 @@ public:
     // Drops `cpu` from the line's sharers; frees the entry when none remain.
     void remove(std::uint64_t line, std::uint32_t cpu);
     void erase(std::uint64_t line);
+    // Erases the line's entry and returns it (nullopt if untracked): one
+    // lookup where find then erase would make two.
+    std::optional<Entry> take(std::uint64_t line);
 
     // Calls fn(line) for every tracked line in [first, last]; costs
     // min(lines in the range, entries) lookups. A scan of the whole filter

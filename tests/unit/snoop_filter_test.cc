@@ -39,6 +39,25 @@ TEST_CASE("a full snoop-filter set gives up its least recently used entry", "[ho
     CHECK(sf.find(1) != nullptr);
 }
 
+TEST_CASE("taking a line's entry returns its sharers and frees its slot", "[home_agent]") {
+    SnoopFilter sf(1, 2);
+    std::optional<SnoopFilter::Entry> victim;
+    sf.obtain(1, victim).sharers.add(5);
+    sf.obtain(2, victim).sharers.add(7);
+    const std::optional<SnoopFilter::Entry> taken = sf.take(1);
+    REQUIRE(taken);
+    CHECK(taken->line == 1);
+    CHECK(taken->sharers.count() == 1);
+    CHECK_FALSE(taken->sharers.has_other_than(5));
+    CHECK(sf.find(1) == nullptr);
+    CHECK(sf.used() == 1);
+    CHECK_FALSE(sf.take(1));
+    // The freed slot takes the next line: line 2 is not pushed out.
+    sf.obtain(3, victim);
+    CHECK_FALSE(victim);
+    CHECK(sf.find(2) != nullptr);
+}
+
 TEST_CASE("sharer sets enumerate up to 256 CPUs", "[home_agent]") {
     SharerSet s;
     for (std::uint32_t c : {0u, 63u, 64u, 130u, 255u}) s.add(c);
