@@ -35,14 +35,19 @@ SnoopFilter::Entry& SnoopFilter::obtain(std::uint64_t line, std::optional<Entry>
     const std::uint64_t base = base_of(line);
     const std::uint64_t key = ~line;
     std::size_t pick = base;
+    std::uint64_t oldest = m_slots[base].stamp;
     for (std::uint32_t w = 0; w < m_ways; ++w) {
         Slot& s = m_slots[base + w];
         if (s.key == key) {
             s.stamp = ++m_clock;
             return m_entries[base + w];
         }
-        // Free slots have stamp 0, so the smallest stamp is free or LRU.
-        if (s.stamp < m_slots[pick].stamp) pick = base + w;
+        // Free slots have stamp 0, so the smallest stamp is free or LRU
+        // (the first of equals: a free slot's index decides).
+        if (s.stamp < oldest) {
+            oldest = s.stamp;
+            pick = base + w;
+        }
     }
     if (m_slots[pick].key != 0) {
         victim = m_entries[pick];

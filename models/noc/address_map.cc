@@ -11,11 +11,14 @@ AddressMap::AddressMap(std::vector<AddressRange> ranges) : m_ranges(std::move(ra
 }
 
 const AddressRange* AddressMap::decode(common::Addr addr) const {
+    if (m_last < m_ranges.size() && m_ranges[m_last].contains(addr)) return &m_ranges[m_last];
     auto it = std::upper_bound(m_ranges.begin(), m_ranges.end(), addr,
                                [](common::Addr a, const AddressRange& r) { return a < r.base; });
     if (it == m_ranges.begin()) return nullptr;
     --it;
-    return it->contains(addr) ? &*it : nullptr;
+    if (!it->contains(addr)) return nullptr;
+    m_last = static_cast<std::size_t>(it - m_ranges.begin());
+    return &*it;
 }
 
 std::optional<std::pair<std::size_t, std::size_t>> AddressMap::find_overlap(

@@ -67,6 +67,10 @@ public:
 
 private:
     std::vector<AddressRange> m_ranges;  // sorted by base
+    // The range the last decode found: runs of accesses mostly stay in one
+    // range, and checking it is cheaper than the search. An index, so that
+    // a copied map stays valid.
+    mutable std::size_t m_last = 0;
 };
 
 }  // namespace invalsim::noc

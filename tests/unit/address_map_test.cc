@@ -21,6 +21,19 @@ TEST_CASE("address map decodes ranges and reports holes", "[noc]") {
     CHECK_FALSE(r->contains(0x1ff8, 9));
 }
 
+TEST_CASE("decoding remembers the last range without answering for its neighbours", "[noc]") {
+    AddressMap map({AddressRange::single("a", 0x0, 0x1000, 0, 0), AddressRange::single("b", 0x1000, 0x1000, 1, 0),
+                    AddressRange::single("c", 0x3000, 0x1000, 2, 0)});
+    CHECK(map.decode(0x1800)->name == "b");
+    CHECK(map.decode(0x0fff)->name == "a");      // just below the remembered range
+    CHECK(map.decode(0x1000)->name == "b");
+    CHECK(map.decode(0x2000) == nullptr);        // the hole just above it
+    CHECK(map.decode(0x3000)->name == "c");
+    const AddressMap copy = map;                 // a copy answers from its own ranges
+    CHECK(copy.decode(0x3fff) == &copy.ranges()[2]);
+    CHECK(copy.decode(0x4000) == nullptr);
+}
+
 TEST_CASE("overlap detection finds the first overlapping pair", "[noc]") {
     std::vector<AddressRange> ok = {AddressRange::single("a", 0, 0x1000, 0, 0), AddressRange::single("b", 0x1000, 0x1000, 0, 0)};
     CHECK_FALSE(AddressMap::find_overlap(ok));
