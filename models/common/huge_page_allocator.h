@@ -28,7 +28,7 @@ struct HugePageAllocator {
 
     T* allocate(std::size_t n) {
         if (n * sizeof(T) < kMinBytes) return std::allocator<T>().allocate(n);
-        return static_cast<T*>(allocate_zeroed(mapped_bytes(n), true, false));
+        return static_cast<T*>(allocate_zeroed(mapped_bytes(n), true, AtFork::Share));
     }
     void deallocate(T* p, std::size_t n) {
         if (n * sizeof(T) < kMinBytes) return std::allocator<T>().deallocate(p, n);

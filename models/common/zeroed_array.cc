@@ -22,25 +22,30 @@ constexpr std::size_t kSlabBytes = 32u << 20;
 std::size_t round_up(std::size_t n, std::size_t to) { return (n + to - 1) / to * to; }
 std::size_t page_bytes() { return static_cast<std::size_t>(sysconf(_SC_PAGESIZE)); }
 
-// The dense arrays' mappings (base -> length), for unshare_dense_arrays.
+// The dense arrays' mappings, for unshare_dense_arrays.
+struct DenseRegion {
+    std::size_t len;
+    bool if_small;  // AtFork::CopyIfSmall
+};
+
 class DenseRegions {
 public:
-    void add(char* p, std::size_t len) {
+    void add(char* p, std::size_t len, bool if_small = false) {
         const std::lock_guard<std::mutex> lock(m_mutex);
-        m_regions[p] = len;
+        m_regions[p] = DenseRegion{len, if_small};
     }
     void remove(char* p) {
         const std::lock_guard<std::mutex> lock(m_mutex);
         m_regions.erase(p);
     }
-    std::map<char*, std::size_t> all() {
+    std::map<char*, DenseRegion> all() {
         const std::lock_guard<std::mutex> lock(m_mutex);
         return m_regions;
     }
 
 private:
     std::mutex m_mutex;
-    std::map<char*, std::size_t> m_regions;
+    std::map<char*, DenseRegion> m_regions;
 };
 
 DenseRegions& dense_regions() {
@@ -118,7 +123,7 @@ PackedSlabs& packed_slabs() {
 // Small arrays come from calloc (which, for fresh memory, does not write the
 // zeroes either); big ones are mapped directly so that they can be backed by
 // huge pages and returned to the system when freed.
-void* allocate_zeroed(std::size_t bytes, bool huge, bool copy_at_fork) {
+void* allocate_zeroed(std::size_t bytes, bool huge, AtFork at_fork) {
     if (bytes == 0) return nullptr;
     if (huge && bytes >= kPackedMin && bytes < kHugePage) return packed_slabs().take(bytes);
     if (bytes < kHugePage) {
@@ -127,7 +132,9 @@ void* allocate_zeroed(std::size_t bytes, bool huge, bool copy_at_fork) {
         return p;
     }
     char* p = map_aligned(round_up(bytes, kHugePage), huge);
-    if (huge && copy_at_fork) dense_regions().add(p, round_up(bytes, kHugePage));
+    if (huge && at_fork != AtFork::Share) {
+        dense_regions().add(p, round_up(bytes, kHugePage), at_fork == AtFork::CopyIfSmall);
+    }
     return p;
 }
 
@@ -160,26 +167,40 @@ void replace_with_copy(char* p, std::size_t len) {
     if (mremap(fresh, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, p) == MAP_FAILED) munmap(fresh, len);
 }
 
-}  // namespace
-
 // Whole huge pages at a time: runs of those with a page in memory are
 // copied together; the others (never touched, or all in swap) keep
 // copy-on-write.
-void unshare_dense_arrays() {
+void copy_touched(char* base, std::size_t len, const std::vector<bool>& resident) {
     const std::size_t per_huge = kHugePage / page_bytes();
-    for (const auto& [base, len] : dense_regions().all()) {
-        const std::vector<bool> resident = resident_pages(base, len);
-        std::size_t run = 0;  // touched huge pages just before `h`
-        for (std::size_t h = 0; h <= len / kHugePage; ++h) {
-            const auto first = resident.begin() + static_cast<std::ptrdiff_t>(std::min(h * per_huge, resident.size()));
-            const auto last = resident.begin() + static_cast<std::ptrdiff_t>(std::min((h + 1) * per_huge, resident.size()));
-            if (h < len / kHugePage && std::find(first, last, true) != last) {
-                ++run;
-                continue;
-            }
-            if (run) replace_with_copy(base + (h - run) * kHugePage, run * kHugePage);
-            run = 0;
+    std::size_t run = 0;  // touched huge pages just before `h`
+    for (std::size_t h = 0; h <= len / kHugePage; ++h) {
+        const auto first = resident.begin() + static_cast<std::ptrdiff_t>(std::min(h * per_huge, resident.size()));
+        const auto last = resident.begin() + static_cast<std::ptrdiff_t>(std::min((h + 1) * per_huge, resident.size()));
+        if (h < len / kHugePage && std::find(first, last, true) != last) {
+            ++run;
+            continue;
         }
+        if (run) replace_with_copy(base + (h - run) * kHugePage, run * kHugePage);
+        run = 0;
+    }
+}
+
+std::size_t touched_bytes(const std::vector<bool>& resident) {
+    return static_cast<std::size_t>(std::count(resident.begin(), resident.end(), true)) * page_bytes();
+}
+
+}  // namespace
+
+void unshare_dense_arrays() {
+    const std::map<char*, DenseRegion> regions = dense_regions().all();
+    std::map<char*, std::vector<bool>> resident;
+    std::size_t if_small_bytes = 0;
+    for (const auto& [base, r] : regions) {
+        resident[base] = resident_pages(base, r.len);
+        if (r.if_small) if_small_bytes += touched_bytes(resident[base]);
+    }
+    for (const auto& [base, r] : regions) {
+        if (!r.if_small || if_small_bytes <= kForkCopyBudgetBytes) copy_touched(base, r.len, resident[base]);
     }
 }
 

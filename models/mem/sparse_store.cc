@@ -30,7 +30,7 @@ std::uint8_t* SparseStore::page_for_write(std::uint64_t page) {
 
 std::uint8_t* SparseStore::new_page(std::uint64_t page) {
     if (m_slab_used == kSlabBytes) {
-        m_slabs.emplace_back(kSlabBytes, true, false);  // a forked copy mostly reads it
+        m_slabs.emplace_back(kSlabBytes, true, common::AtFork::CopyIfSmall);
         m_slab_used = 0;
     }
     std::uint8_t* p = m_slabs.back().data() + m_slab_used;

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -111,6 +112,40 @@ TEST_CASE("a forked child's own copy of the dense arrays keeps their contents an
         CHECK(a[a.size() - 1] == 0x5a);
         CHECK(a[4096 * 5] == 5);
     }
+}
+
+namespace {
+// Whether the page holding `p` is mapped by this process alone
+// (/proc/self/pagemap bit 56): after fork, a page still shared copy-on-write
+// with the parent is not.
+bool exclusively_mapped(const void* p) {
+    FILE* f = std::fopen("/proc/self/pagemap", "rb");
+    if (f == nullptr) return false;
+    std::uint64_t entry = 0;
+    const long at = static_cast<long>(reinterpret_cast<std::uintptr_t>(p) / 4096 * sizeof entry);
+    const bool ok = std::fseek(f, at, SEEK_SET) == 0 && std::fread(&entry, sizeof entry, 1, f) == 1;
+    std::fclose(f);
+    return ok && ((entry >> 56) & 1) != 0;
+}
+}  // namespace
+
+TEST_CASE("a forked child copies a small memory store at once and leaves scratch lists shared", "[common]") {
+    using invalsim::common::AtFork;
+    ZeroedArray<std::uint8_t> store(std::size_t{4} << 20, true, AtFork::CopyIfSmall);
+    ZeroedArray<std::uint8_t> scratch(std::size_t{4} << 20, true, AtFork::Share);
+    store[100] = 1;
+    scratch[100] = 2;
+    const pid_t pid = fork();
+    if (pid == 0) {
+        invalsim::common::unshare_dense_arrays();
+        const bool right = exclusively_mapped(&store[100]) && !exclusively_mapped(&scratch[100]) && store[100] == 1 &&
+                           scratch[100] == 2;
+        _exit(right ? 0 : 1);
+    }
+    int status = -1;
+    REQUIRE(waitpid(pid, &status, 0) == pid);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
 }
 
 TEST_CASE("lists on the huge-page allocator keep their elements as they grow past its threshold", "[common]") {
