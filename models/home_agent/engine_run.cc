@@ -38,8 +38,9 @@ void EngineRun::order_by_address(UnitList& units) {
 // A walk's keys are set positions; with many units per position, a counting
 // sort by key, then each key's few units sorted, gives the order a sort of
 // the (key, unit) pairs would, in linear time. Keys are computed twice rather
-// than stored: fresh host memory is the dearer resource (a page fault per
-// 4 KiB first touched).
+// than stored: storing them would mean another list as long as this one in
+// fresh host memory, whose first touch is the dearer resource on a virtual
+// machine.
 void EngineRun::order_by_walk(const UnitList& units) {
     if (units.size() < m_target.searchable_sets() / 4) {  // few units: the counts would cost more
         m_units.reserve(units.size());

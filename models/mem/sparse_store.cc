@@ -30,6 +30,8 @@ std::uint8_t* SparseStore::page_for_write(std::uint64_t page) {
 
 std::uint8_t* SparseStore::new_page(std::uint64_t page) {
     if (m_slab_used == kSlabBytes) {
+        // A forked copy that invalidates writes much of it back: copied at the
+        // fork, unless the stores are too big to copy for every copy.
         m_slabs.emplace_back(kSlabBytes, true, common::AtFork::CopyIfSmall);
         m_slab_used = 0;
     }
